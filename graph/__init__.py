@@ -1,0 +1,1 @@
+"""The graph: store, build, validation, analytics, dumps and exports. Owns the store."""

@@ -1,0 +1,1 @@
+"""Documents -> facts with provenance. Never imports graph/ or web/."""

@@ -1,0 +1,1 @@
+"""The Flask app: SPARQL endpoint and pages over graph.store. Never imports ingest/."""
