@@ -1,0 +1,5 @@
+"""Placeholder until the directions extractor lands: finds nothing."""
+
+
+def extract(doc, facts):
+    return None

@@ -1,0 +1,5 @@
+"""Placeholder until the events extractor lands: finds nothing."""
+
+
+def extract(doc, facts):
+    return None

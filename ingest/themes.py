@@ -1,0 +1,5 @@
+"""Placeholder until the themes extractor lands: finds nothing."""
+
+
+def extract(doc, facts):
+    return None
