@@ -61,6 +61,7 @@ class BVKG(DefinedNamespace):
     predecessor: URIRef          # holding -> holding (same post, earlier)
     successor: URIRef            # holding -> holding (same post, later)
     foundBy: URIRef              # any fact -> literal name of the extraction rule
+    statutoryBasis: URIRef       # role concept -> legislation provision that creates it
     # intervention machinery
     Inspection: URIRef
     Intervention: URIRef
