@@ -104,11 +104,11 @@ class Evidence:
 
 @dataclass
 class PersonMention:
-    name: str                         # as written, e.g. 'Sir Steve Bullock', 'Mr Halsey'
+    name: str                         # as written, e.g. 'Sir Alan Smith', 'Mr Okafor'
     evidence: Evidence
     honorifics: tuple[str, ...] = ()  # ('Sir',), ('Cllr',), ('Professor',)
     suffixes: tuple[str, ...] = ()    # ('CBE', 'DL')
-    key: Optional[str] = None         # canonical name after resolution, e.g. 'Stephen Halsey'
+    key: Optional[str] = None         # canonical name after resolution, e.g. 'Alan Smith'
 
 
 @dataclass
