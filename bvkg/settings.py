@@ -51,6 +51,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Longest SPARQL query text (characters) the endpoint accepts; longer gets 400."),
     Setting("SERVICE_ALLOWLIST", (),
             "Comma-separated SPARQL endpoints a public query may call with SERVICE; empty refuses all."),
+    Setting("MAX_DOCUMENT_BYTES", 5_000_000,
+            "Largest corpus file (bytes) ingest accepts; a larger file is reported as a failure, not read."),
     Setting("HOST", "127.0.0.1", "Address `bvkg serve` listens on."),
     Setting("PORT", 5000, "Port `bvkg serve` listens on."),
     Setting("LICENCE_URL", "http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
