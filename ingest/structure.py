@@ -176,7 +176,7 @@ def _looks_name(text: str) -> bool:
     words = t.split()
     if not 1 < len(words) <= 5 or "," in t or "(" in t:
         return False
-    return all(w[0].isupper() for w in words if w[0].isalpha())
+    return all(re.fullmatch(r"[A-Z][A-Za-z'’.\-]*", w) for w in words)
 
 
 def _looks_trailing_signature(piece: _Piece, idx: int, total: int) -> bool:
