@@ -1,0 +1,542 @@
+"""DocumentFacts -> the triples of docs/rdf-patterns.md (one named graph per document).
+
+Deterministic: every node is an IRI minted from content (no blank nodes), so the same facts give
+the same triples. Every fact node carries prov:wasDerivedFrom its quote and bvkg:foundBy its rule;
+every quote satisfies paragraph rdf:value[start:end] == oa:exact.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterable, Optional
+
+from rdflib import Dataset, Graph, Literal, URIRef
+
+from ingest.model import DocumentFacts, Evidence, PartialDate
+from ontology import vocab
+from ontology.iris import Minter, slug
+from ontology.namespaces import (BVKG, DCTERMS, FOAF, LEG, OA, ORG, PREFIXES, PROV, RDF, RDFS, SDO, SKOS,
+                                 TIME, XSD)
+
+CONTEXT_CHARS = 32
+ORG_TYPES = {"authority": BVKG.LocalAuthority, "department": BVKG.GovernmentDepartment,
+             "regulator": BVKG.Regulator, "auditor": BVKG.Auditor, "association": BVKG.Association,
+             "group": BVKG.PoliticalGroup, "board": BVKG.Board, "committee": BVKG.Committee,
+             "team": BVKG.InterventionTeam, "organisation": ORG.Organization}
+EVENT_TYPES = {"Meeting", "Election", "Appointment", "Departure", "Rating", "Recommendation", "Event"}
+DOC_TYPES = {"Letter", "Report", "DirectionsDocument", "Minutes", "Statement", "Document"}
+# Words that are forms of address rather than honours: kept as altLabels, not honorificPrefix.
+_ROLE_WORDS = {"minister", "mayor"}
+
+
+# ---------------------------------------------------------------- small helpers
+
+def date_literal(d: PartialDate) -> Literal:
+    """'2024-11-12'^^xsd:date, '2024-10'^^xsd:gYearMonth or '2016'^^xsd:gYear: never padded."""
+    dt = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}[d.precision]
+    return Literal(d.iso(), datatype=dt)
+
+
+def authority_short_name(name: str) -> str:
+    """'London Borough of Tower Hamlets' -> 'Tower Hamlets' (affixes from ontology/vocab/aliases.yaml)."""
+    affixes = vocab.aliases().get("authority_name_affixes", {})
+    s = re.sub(r"\s+", " ", name).strip()
+    changed = True
+    while changed:
+        changed = False
+        for p in sorted(affixes.get("prefixes", []), key=len, reverse=True):
+            if s.lower().startswith(p.lower() + " ") and len(s) > len(p) + 1:
+                s, changed = s[len(p) + 1:].strip(), True
+        for x in sorted(affixes.get("suffixes", []), key=len, reverse=True):
+            if s.lower().endswith(" " + x.lower()) and len(s) > len(x) + 1:
+                s, changed = s[: -len(x) - 1].strip(), True
+    return s
+
+
+def canonical_org(name: str) -> tuple[str, Optional[str], Optional[str]]:
+    """(canonical name, kind, abbreviation) for a known organisation variant, else (name, None, None)."""
+    low = name.strip().lower()
+    for org in vocab.aliases().get("organisations", []):
+        forms = [org["name"], *(org.get("variants") or [])] + ([org["abbreviation"]] if org.get("abbreviation") else [])
+        if low in (f.lower() for f in forms):
+            return org["name"], org.get("kind"), org.get("abbreviation")
+    return name.strip(), None, None
+
+
+def provision_iri(act_id: str, section: Optional[str] = None, part: Optional[str] = None) -> URIRef:
+    if section:
+        return LEG[f"{act_id}/section/{section}"]
+    if part:
+        return LEG[f"{act_id}/part/{part}"]
+    return LEG[act_id]
+
+
+def _act_title(act_id: str) -> str:
+    for act in vocab.legislation():
+        if act["id"] == act_id:
+            return act["title"]
+    return act_id
+
+
+def _concept_label(scheme_names: Iterable[str], concept_id: str) -> str:
+    for name in scheme_names:
+        try:
+            return vocab.scheme(name).get(concept_id).pref_label
+        except KeyError:
+            continue
+    return concept_id.replace("-", " ").capitalize()
+
+
+def _role_labels() -> set[str]:
+    return {lab.lower() for name in ("roles", "board-roles") for c in vocab.scheme(name).concepts for lab in c.labels}
+
+
+def _strip_honorifics(name: str) -> str:
+    """'Minister Jim McMahon' -> 'Jim McMahon'; 'Cllr Tom Birch' -> 'Tom Birch'."""
+    hons = sorted(vocab.aliases().get("honorifics", []), key=len, reverse=True)
+    s, changed = name.strip(), True
+    while changed:
+        changed = False
+        for h in hons:
+            if s.lower().startswith(h.lower() + " "):
+                s, changed = s[len(h) + 1:].strip(), True
+    return s
+
+
+def _looks_person_name(s: str) -> bool:
+    words = s.split()
+    return 1 < len(words) <= 5 and all(re.fullmatch(r"[A-Z][A-Za-z'’.\-]*", w) for w in words) \
+        and not any(lab in s.lower() for lab in _role_labels())
+
+
+# ---------------------------------------------------------------- the builder
+
+class _Builder:
+    def __init__(self, facts: DocumentFacts, base: str):
+        self.f, self.doc, self.m = facts, facts.document, Minter(base)
+        self.g = Graph()
+        for p, iri in PREFIXES.items():
+            self.g.bind(p, iri)
+        self.doc_iri = self.m.document(self.doc.slug)
+        self.text = {b.anchor: b.text for b in self.doc.blocks}
+        self.counters: dict[tuple[str, str], int] = defaultdict(int)
+        self.person_keys: dict[str, str] = {}
+        self.org_index: dict[str, tuple[URIRef, str]] = {}
+        self.subject = self._subject_authority()
+
+    # -- primitives
+    def add(self, s, p, o):
+        if o is not None:
+            self.g.add((s, p, o if isinstance(o, (URIRef, Literal)) else Literal(o)))
+
+    def n(self, kind: str, anchor: str) -> int:
+        self.counters[(kind, anchor)] += 1
+        return self.counters[(kind, anchor)]
+
+    def instant(self, d: Optional[PartialDate]) -> Optional[URIRef]:
+        if d is None:
+            return None
+        iri = self.m.instant(d.iso())
+        self.add(iri, RDF.type, TIME.Instant)
+        prop = {"day": TIME.inXSDDate, "month": TIME.inXSDgYearMonth, "year": TIME.inXSDgYear}[d.precision]
+        self.add(iri, prop, date_literal(d))
+        self.add(iri, RDFS.label, Literal(d.iso()))
+        return iri
+
+    def para(self, anchor: str) -> URIRef:
+        return self.m.paragraph(self.doc.slug, anchor)
+
+    def quote(self, ev: Evidence) -> URIRef:
+        """The quoted words as an oa:SpecificResource with quote and position selectors."""
+        text = self.text.get(ev.anchor)
+        if text is None or text[ev.start:ev.end] != ev.exact:
+            raise ValueError(f"{self.doc.path}: evidence {ev.anchor}[{ev.start}:{ev.end}] does not match {ev.exact!r}")
+        q = self.m.quote(self.doc.slug, ev.anchor, ev.start, ev.end)
+        exact, pos = URIRef(f"{q}#exact"), URIRef(f"{q}#position")
+        self.add(q, RDF.type, OA.SpecificResource)
+        self.add(q, OA.hasSource, self.para(ev.anchor))
+        self.add(q, OA.hasSelector, exact)
+        self.add(q, OA.hasSelector, pos)
+        self.add(exact, RDF.type, OA.TextQuoteSelector)
+        self.add(exact, OA.exact, Literal(ev.exact))
+        if ev.start > 0:
+            self.add(exact, OA.prefix, Literal(text[max(0, ev.start - CONTEXT_CHARS):ev.start]))
+        if ev.end < len(text):
+            self.add(exact, OA.suffix, Literal(text[ev.end:ev.end + CONTEXT_CHARS]))
+        self.add(pos, RDF.type, OA.TextPositionSelector)
+        self.add(pos, OA.start, Literal(ev.start, datatype=XSD.integer))
+        self.add(pos, OA.end, Literal(ev.end, datatype=XSD.integer))
+        return q
+
+    def evidence(self, node: URIRef, ev: Evidence, extra: Iterable[Evidence] = ()):
+        for e in (ev, *extra):
+            self.add(node, PROV.wasDerivedFrom, self.quote(e))
+        self.add(node, BVKG.foundBy, Literal(ev.rule))
+
+    # -- organisations
+    def _subject_authority(self) -> Optional[URIRef]:
+        name = self.doc.metadata.get("authority")
+        if not name:
+            auths = [o for o in self.f.organisations if o.kind == "authority"]
+            name = (auths[0].key or auths[0].name) if auths else None
+        return self.org(name, "authority") if name else None
+
+    def org(self, name: Optional[str], kind: Optional[str] = None, abbreviation: Optional[str] = None) -> Optional[URIRef]:
+        """IRI (and node) of an organisation by name; known variants map to one canonical node."""
+        if not name:
+            return self.subject
+        canon, known_kind, known_abbr = canonical_org(name)
+        if canon.lower() in self.org_index:
+            return self.org_index[canon.lower()][0]
+        kind = known_kind or kind or self._kind_of(canon) or "organisation"
+        abbreviation = abbreviation or known_abbr
+        minting = {"authority": lambda k: self.m.authority(authority_short_name(k)), "board": self.m.board,
+                   "group": self.m.group}.get(kind, self.m.organisation)
+        iri = minting(canon)
+        self.org_index[canon.lower()] = (iri, kind)
+        self.add(iri, RDF.type, ORG_TYPES.get(kind, ORG.Organization))
+        self.add(iri, SKOS.prefLabel, Literal(canon))
+        self.add(iri, RDFS.label, Literal(canon))
+        if abbreviation:
+            self.add(iri, SKOS.altLabel, Literal(abbreviation))
+        if kind in ("board", "committee") and self.subject is not None and iri != self.subject:
+            self.add(iri, ORG.subOrganizationOf, self.subject)
+        return iri
+
+    def _kind_of(self, name: str) -> Optional[str]:
+        for o in self.f.organisations:
+            if name.lower() in (o.name.lower(), (o.key or "").lower(), (o.abbreviation or "").lower()):
+                return o.kind
+        if re.search(r"\b(borough|council|county|district)\b", name, re.I) and len(authority_short_name(name)) < len(name):
+            return "authority"
+        return None
+
+    # -- people
+    def person(self, name: str) -> URIRef:
+        key = self.person_keys.get(name.lower(), name)
+        iri = self.m.person(key)
+        self.add(iri, RDF.type, FOAF.Person)
+        self.add(iri, RDF.type, SDO.Person)
+        self.add(iri, FOAF.name, Literal(key))
+        self.add(iri, RDFS.label, Literal(key))
+        return iri
+
+    def agent(self, name: str) -> Optional[URIRef]:
+        """A named person, a known organisation, a holding whose role is written so, or nothing."""
+        name = name.strip()
+        low = name.lower()
+        if low in self.person_keys:
+            return self.person(name)
+        bare = _strip_honorifics(name)
+        if bare.lower() in self.person_keys:
+            return self.person(bare)
+        if low in self.org_index or canonical_org(name)[1] or self._kind_of(name):
+            return self.org(name)
+        for h_iri, written in self.holding_roles:
+            if written and (written.lower() in low or low in written.lower()):
+                return h_iri
+        if _looks_person_name(bare) and not low.startswith(("the ", "your ", "our ")):
+            return self.person(bare)
+        return None
+
+    # ---------------------------------------------------------------- sections of the graph
+    def build(self) -> Graph:
+        self.holding_roles: list[tuple[URIRef, str]] = []
+        self.document()
+        self.people()
+        self.organisations()
+        self.holdings()
+        self.directions()
+        self.citations()
+        self.themes()
+        self.events()
+        self.inspections()
+        self.interventions()
+        self.document_agents()
+        return self.g
+
+    def document(self):
+        d, iri = self.doc, self.doc_iri
+        self.add(iri, RDF.type, BVKG[d.kind] if d.kind in DOC_TYPES else BVKG.Document)
+        title = d.title or d.slug
+        self.add(iri, DCTERMS.title, Literal(title))
+        self.add(iri, RDFS.label, Literal(title))
+        if d.date is not None:
+            self.add(iri, DCTERMS.date, date_literal(d.date))
+        if d.publisher:
+            self.add(iri, DCTERMS.publisher, self.org(d.publisher))
+        if d.source_url:
+            self.add(iri, DCTERMS.source, URIRef(d.source_url))
+        if d.licence:
+            self.add(iri, DCTERMS.license, URIRef(d.licence))
+        self.add(iri, BVKG.sourceFile, Literal(Path(d.path).name))
+        for b in d.blocks:
+            p = self.para(b.anchor)
+            self.add(iri, DCTERMS.hasPart, p)
+            self.add(p, RDF.type, BVKG.Paragraph)
+            self.add(p, DCTERMS.isPartOf, iri)
+            self.add(p, BVKG.anchor, Literal(b.anchor))
+            if b.number:
+                self.add(p, BVKG.number, Literal(b.number))
+            self.add(p, BVKG.position, Literal(b.position, datatype=XSD.integer))
+            self.add(p, BVKG.blockKind, Literal(b.kind))
+            self.add(p, BVKG.startLine, Literal(b.line, datatype=XSD.integer))
+            self.add(p, RDF.value, Literal(b.text))
+
+    def people(self):
+        for pm in self.f.people:
+            self.person_keys[pm.name.lower()] = pm.key or pm.name
+            if pm.key:
+                self.person_keys[pm.key.lower()] = pm.key
+        for pm in self.f.people:
+            iri = self.person(pm.name)
+            key = pm.key or pm.name
+            if pm.name != key:
+                self.add(iri, SKOS.altLabel, Literal(pm.name))
+            for h in pm.honorifics:
+                if h.lower() not in _ROLE_WORDS:
+                    self.add(iri, SDO.honorificPrefix, Literal(h))
+            for s in pm.suffixes:
+                self.add(iri, SDO.honorificSuffix, Literal(s))
+            self.add(self.para(pm.evidence.anchor), BVKG.mentions, iri)
+            self.quote(pm.evidence)
+
+    def organisations(self):
+        for om in self.f.organisations:
+            iri = self.org(om.key or om.name, om.kind, om.abbreviation)
+            if om.key and om.name != om.key:
+                self.add(iri, SKOS.altLabel, Literal(om.name))
+            self.add(self.para(om.evidence.anchor), BVKG.mentions, iri)
+            self.quote(om.evidence)
+
+    def holdings(self):
+        for h in self.f.holdings:
+            org = self.org(h.organisation, h.org_kind) if h.organisation else self.subject
+            if org is None:
+                continue  # no authority known: a holding needs an organisation to be found again
+            org_label = self._label(org)
+            role_label = _concept_label(("roles", "board-roles"), h.role)
+            ev = h.evidence
+            if h.person:
+                holder = self.person(h.person)
+                holder_key = self.person_keys.get(h.person.lower(), h.person)
+                who = str(self.g.value(holder, RDFS.label))
+            else:
+                holder = None
+                holder_key = f"unnamed-{slug(self.doc.slug)}-{slug(ev.anchor)}-{self.n('unnamed', ev.anchor)}"
+                who = "(not named)"
+            iri = self.m.holding(org, h.role, holder_key)
+            self.holding_roles.append((iri, h.role_as_written))
+            self.add(iri, RDF.type, BVKG.RoleHolding)
+            self.add(iri, RDF.type, ORG.Membership)
+            self.add(iri, RDFS.label, Literal(f"{who} — {role_label}, {org_label}"))
+            if holder is not None:
+                self.add(iri, ORG.member, holder)
+                self.add(self.para(ev.anchor), BVKG.mentions, holder)
+            else:
+                self.add(iri, BVKG.holderUnnamed, Literal(True))
+            self.add(iri, ORG.organization, org)
+            self.add(iri, ORG.role, self.m.role(h.role))
+            if self._kind(org) == "authority":   # posts belong to authorities; board seats have none
+                post = self.m.post(org, h.role)
+                self.add(post, RDF.type, ORG.Post)
+                self.add(post, ORG.postIn, org)
+                self.add(post, ORG.role, self.m.role(h.role))
+                self.add(post, RDFS.label, Literal(f"{role_label}, {org_label}"))
+                self.add(iri, BVKG.post, post)
+            cap = self.m.capacity(h.capacity) if h.capacity else None
+            self.add(iri, BVKG.capacity, cap)
+            if h.lead_for:
+                self.add(iri, BVKG.leadFor, self.m.theme(h.lead_for))
+            if h.represents:
+                self.add(iri, BVKG.represents, self.org(h.represents, "group"))
+            interval = URIRef(f"{iri}/interval")
+            self.add(iri, ORG.memberDuring, interval)
+            self.add(interval, RDF.type, TIME.Interval)
+            self.add(interval, TIME.inside, self.instant(h.attested))
+            self.add(interval, TIME.hasBeginning, self.instant(h.start))
+            self.add(interval, TIME.hasEnd, self.instant(h.end))
+            att = self.m.attestation(iri, self.doc.slug, ev.anchor, ev.start)
+            self.add(iri, BVKG.hasAttestation, att)
+            self.add(att, RDF.type, BVKG.Attestation)
+            self.add(att, RDFS.label, Literal(f"{h.role_as_written} ({self.doc.slug} #{ev.anchor})"))
+            self.add(att, BVKG.roleAsWritten, Literal(h.role_as_written))
+            self.add(att, BVKG.capacity, cap)
+            self.add(att, BVKG.attestedOn, self.instant(h.attested))
+            self.add(att, BVKG.statedStart, self.instant(h.start))
+            self.add(att, BVKG.statedEnd, self.instant(h.end))
+            self.evidence(att, ev, h.extra_evidence)
+            self.add(iri, PROV.wasDerivedFrom, self.quote(ev))
+            self.add(iri, BVKG.foundBy, Literal(ev.rule))
+
+    def _label(self, iri: URIRef) -> str:
+        v = self.g.value(iri, RDFS.label)
+        return str(v) if v is not None else str(iri).rsplit("/", 1)[-1]
+
+    def _kind(self, iri: URIRef) -> Optional[str]:
+        for i, k in self.org_index.values():
+            if i == iri:
+                return k
+        return None
+
+    def directions(self):
+        for d in self.f.directions:
+            iri = self.m.direction(self.doc.slug, d.key)
+            self.add(iri, RDF.type, BVKG.Direction)
+            when = f" of {_long_date(d.date)}" if d.date else ""
+            self.add(iri, RDFS.label, Literal(f"{'Proposed ' if d.status == 'proposed' else ''}Directions{when}"))
+            self.add(iri, BVKG.status, Literal(d.status))
+            if d.date:
+                self.add(iri, DCTERMS.date, date_literal(d.date))
+            self.add(iri, BVKG.addressedTo, self.org(d.authority, "authority") if d.authority else self.subject)
+            if d.power is not None:
+                self.add(iri, BVKG.powerCited, self._provision(d.power.act_id, d.power.section, d.power.part))
+            self.evidence(iri, d.evidence)
+            items = {}
+            for it in d.items:
+                item = self.m.direction_item(iri, it.label)
+                items[it.label] = item
+                parent_label = it.label.split("(")[0] if "(" in it.label else None
+                self.add(items.get(parent_label, iri), BVKG.hasItem, item)
+                self.add(item, RDF.type, BVKG.DirectionItem)
+                self.add(item, RDFS.label, Literal(f"Direction item ({it.label})"))
+                self.add(item, BVKG.itemLabel, Literal(it.label))
+                self.add(item, BVKG.requirement, Literal(it.text))
+                if it.deadline_duration:
+                    self.add(item, BVKG.deadlineDuration, Literal(it.deadline_duration, datatype=XSD.duration))
+                if it.deadline:
+                    self.add(item, BVKG.deadline, date_literal(it.deadline))
+                if it.reporting_interval:
+                    self.add(item, BVKG.reportingInterval, Literal(it.reporting_interval, datatype=XSD.duration))
+                if it.reports_to:
+                    self.add(item, BVKG.reportsTo, self.agent(it.reports_to) or self.org(it.reports_to, "board"))
+                for t in it.themes:
+                    self.add(item, DCTERMS.subject, self.m.theme(t))
+                self.evidence(item, it.evidence)
+
+    def _provision(self, act_id: str, section: Optional[str], part: Optional[str]) -> URIRef:
+        iri = provision_iri(act_id, section, part)
+        act = LEG[act_id]
+        title = _act_title(act_id)
+        if iri != act:
+            self.add(iri, RDF.type, BVKG.LegislationProvision)
+            where = f"section {section}" if section else f"Part {part}"
+            self.add(iri, RDFS.label, Literal(f"{title}, {where}"))
+            self.add(iri, DCTERMS.isPartOf, act)
+        self.add(act, RDFS.label, Literal(title))
+        return iri
+
+    def citations(self):
+        for c in self.f.citations:
+            a = c.evidence.anchor
+            iri = self.m.fact("citation", self.doc.slug, a, self.n("citation", a))
+            prov_iri = self._provision(c.act_id, c.section, c.part)
+            self.add(iri, RDF.type, BVKG.Citation)
+            self.add(iri, RDFS.label, Literal(f"Citation of {self._label(prov_iri)}"))
+            self.add(iri, BVKG.cites, prov_iri)
+            if c.subsection:
+                self.add(iri, BVKG.pinpoint, Literal(c.subsection))
+            self.add(self.para(a), DCTERMS.references, prov_iri)
+            self.evidence(iri, c.evidence)
+
+    def themes(self):
+        for t in self.f.themes:
+            a = t.evidence.anchor
+            theme = self.m.theme(t.theme)
+            self.add(self.para(a), DCTERMS.subject, theme)
+            if not t.judgement:
+                self.quote(t.evidence)
+                continue
+            iri = self.m.fact("judgement", self.doc.slug, a, self.n("judgement", a))
+            self.add(iri, RDF.type, BVKG.ThemeJudgement)
+            label = _concept_label(("themes",), t.theme)
+            self.add(iri, RDFS.label, Literal(f"{label}: {t.judgement}"))
+            self.add(iri, BVKG.theme, theme)
+            self.add(iri, BVKG.judgement, Literal(t.judgement))
+            if self.doc.date:
+                self.add(iri, DCTERMS.date, date_literal(self.doc.date))
+            self.add(iri, BVKG.addressedTo, self.subject)
+            self.evidence(iri, t.evidence)
+
+    def events(self):
+        for e in self.f.events:
+            a = e.evidence.anchor
+            iri = self.m.event(self.doc.slug, a, self.n("event", a))
+            self.add(iri, RDF.type, BVKG[e.kind] if e.kind in EVENT_TYPES else BVKG.Event)
+            self.add(iri, RDFS.label, Literal(e.description))
+            self.add(iri, TIME.hasTime, self.instant(e.date))
+            for who in e.participants:
+                self.add(iri, BVKG.participant, self.agent(who))
+            if e.rating:
+                self.add(iri, BVKG.rating, Literal(e.rating))
+            self.evidence(iri, e.evidence)
+
+    def inspections(self):
+        for ins in self.f.inspections:
+            auth = self.org(ins.authority, "authority") if ins.authority else self.subject
+            if auth is None:
+                continue
+            when = ins.submitted or ins.sent or self.doc.date
+            iri = self.m.inspection(auth, str(when.year) if when else slug(self.doc.slug))
+            self.add(iri, RDF.type, BVKG.Inspection)
+            self.add(iri, RDFS.label, Literal(f"Best Value Inspection of {self._label(auth)}" + (f" ({when.year})" if when else "")))
+            self.add(iri, BVKG.addressedTo, auth)
+            if ins.inspector:
+                self.add(iri, BVKG.inspector, self.person(ins.inspector))
+            for a in ins.assistants:
+                self.add(iri, BVKG.assistantInspector, self.person(a))
+            self.add(iri, BVKG.submittedOn, self.instant(ins.submitted))
+            self.add(iri, BVKG.sentOn, self.instant(ins.sent))
+            self.evidence(iri, ins.evidence)
+
+    def interventions(self):
+        for iv in self.f.interventions:
+            auth = self.org(iv.authority, "authority") if iv.authority else self.subject
+            if auth is None:
+                continue
+            when = iv.start or self.doc.date
+            iri = self.m.intervention(auth, str(when.year) if when else slug(self.doc.slug))
+            self.add(iri, RDF.type, BVKG.Intervention)
+            self.add(iri, RDFS.label, Literal(f"Intervention in {self._label(auth)}" + (f" ({when.year})" if when else "")))
+            self.add(iri, BVKG.addressedTo, auth)
+            if iv.initial_duration:
+                self.add(iri, BVKG.initialDuration, Literal(iv.initial_duration, datatype=XSD.duration))
+            self.add(iri, TIME.hasBeginning, self.instant(iv.start))
+            self.evidence(iri, iv.evidence)
+
+    def document_agents(self):
+        for prop, names in ((DCTERMS.creator, self.f.signatories), (SDO.recipient, self.f.recipients),
+                            (SDO.ccRecipient, self.f.copied_to)):
+            for name in names:
+                # a role without a name ('Minister of State') is linked only through a holding, never minted as a person
+                self.add(self.doc_iri, prop, self.agent(name))
+
+
+def _long_date(d: PartialDate) -> str:
+    import calendar
+    if d.precision == "day":
+        return f"{d.day} {calendar.month_name[d.month]} {d.year}"
+    if d.precision == "month":
+        return f"{calendar.month_name[d.month]} {d.year}"
+    return str(d.year)
+
+
+# ---------------------------------------------------------------- public functions
+
+def document_graph(facts: DocumentFacts, base: str) -> Graph:
+    """All triples of one document (its named graph's content)."""
+    return _Builder(facts, base).build()
+
+
+def corpus_dataset(all_facts: Iterable[DocumentFacts], base: str) -> Dataset:
+    """One named graph per document; the graph name is the document IRI."""
+    ds = Dataset()
+    for p, iri in PREFIXES.items():
+        ds.bind(p, iri)
+    m = Minter(base)
+    for facts in all_facts:
+        g = ds.graph(m.document(facts.document.slug))
+        for t in document_graph(facts, base):
+            g.add(t)
+    return ds
