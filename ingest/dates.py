@@ -59,7 +59,8 @@ class DateSpan:
     end_date: Optional[PartialDate] = None   # the end of a stated period ('19th – 22nd June 2018')
 
 
-def _build(m: re.Match, default_year: Optional[int]) -> Optional[tuple[PartialDate, bool, Optional[PartialDate]]]:
+def _build(m: re.Match, default_year: Optional[int]):
+    """(date, year_from_context, period end), None when no year is known, 'invalid' for '31 February'."""
     g = m.groupdict()
     year_from_context = False
     if g.get("year"):
@@ -80,7 +81,7 @@ def _build(m: re.Match, default_year: Optional[int]) -> Optional[tuple[PartialDa
             date(year, month_n, int(g["day2"]))
             end = PartialDate(year, month_n, int(g["day2"]))
     except ValueError:
-        return None  # '31 February' is not a date: say nothing rather than guess
+        return "invalid"  # '31 February' is not a date: say nothing rather than guess
     return PartialDate(year, month_n, day), year_from_context, end
 
 
@@ -98,6 +99,9 @@ def find_dates(text: str, default_year: Optional[int] = None) -> list[DateSpan]:
             if not free(m.start(), m.end()):
                 continue
             built = _build(m, default_year)
+            if built == "invalid":
+                taken.append((m.start(), m.end()))   # nor read its tail 'February 2024' as a month
+                continue
             if built is None:
                 continue
             pd, ctx, end = built
