@@ -1,5 +1,309 @@
-"""Placeholder until the directions extractor lands: finds nothing."""
+"""Directions (proposed or made), their lettered items, and Directions other documents refer to.
+
+A set of Directions is a lettered list ('a.', '(b)', with roman sub-items) under a paragraph or
+heading that directs ('The proposed Directions set out actions ...', 'The Authority shall:'). Each
+item keeps its text, a deadline stated relative to the direction date ('Within one month of the
+date of these Directions' -> P1M, and the date computed at the direction date's precision) or as a
+date ('By 31 March 2024'), a reporting interval ('at three monthly intervals' -> P3M) and whom it
+reports to. Elsewhere, Directions a document only refers to ('placed under Best Value Directions
+... in December 2014', 'the Property Direction') are 'made' facts with only what the text states.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from ingest.dates import add_duration, find_dates, parse_duration
+from ingest.legislation import find_citations
+from ingest.model import (Block, CitationFact, DirectionFact, DirectionItemFact, Document, DocumentFacts,
+                          Evidence, PartialDate)
+from ingest.themes import document_finder
+from ontology.iris import slug
+
+_DIRECTING_PARENT = re.compile(r"\bDirections?\b|\bdirect(?:s|ed)\b|\bshall\s*:?\s*$|\bmust\s*:?\s*$")
+_PROPOSED = re.compile(r"\bproposed\s+(?:Best\s+Value\s+)?Directions?\b|\bminded\s+to\b|\bproposed\s+(?:intervention\s+"
+                       r"|statutory\s+support\s+)?package\b|\bis\s+considering\s+(?:exercising|making)\b", re.I)
+_MADE = re.compile(r"\bhereby\s+directs?\b|\bSecretary\s+of\s+State\s+(?:hereby\s+)?directs\b|\bhas\s+(?:today\s+)?made\s+"
+                   r"(?:the\s+|these\s+)?Directions\b|\bThese\s+Directions\s+(?:take|took|shall\s+take)\s+effect\b")
+_EFFECT = re.compile(r"\bDirections\s+(?:take|took|shall\s+take)\s+effect\s+(?:on|from)\s+|\bDirections\s+(?:are|were)\s+"
+                     r"(?:made|dated)\s+(?:on\s+)?")
+_DEADLINE_REL = re.compile(
+    r"\b(?:within|no\s+later\s+than)\s+\**(?P<dur>(?:\d+|[a-z-]+)\s+(?:day|week|fortnight|month|year)s?)\**\s+"
+    r"(?:of|from|after)\s+the\s+date\s+of\s+(?:these|this|the)\s+Directions?\b", re.I)
+_DEADLINE_ABS = re.compile(r"\b(?:by|no\s+later\s+than|before|on\s+or\s+before)\s+$", re.I)
+_INTERVAL = re.compile(
+    r"\b(?:at\s+)?(?P<n>(?:\d+|one|two|three|four|six|twelve))[\s-]+(?P<unit>month|week|year)ly\s+intervals?\b"
+    r"|\bevery\s+(?P<n2>\d+|one|two|three|four|six|twelve)\s+(?P<unit2>month|week|year)s\b"
+    r"|\b(?P<word>quarterly|annually|yearly|monthly)\b", re.I)
+_WORD_INTERVALS = {"quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "monthly": "P1M"}
+_REPORTS_TO = re.compile(
+    r"\b[Rr]eport(?:s|ing)?\s+(?:\w+\s+){0,2}?to\s+(?P<to>(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:of|for|and|&|[A-Z][\w&'’-]*))*)")
+_DEFINITION = re.compile(r"\(\s*(?:the\s+)?[\"'‘“]?(?:the\s+)?(?P<short>[A-Z][\w ]{1,40}?)[\"'’”]?\s*\)")
+_CONNECTOR = {"of", "and", "&", "for", "upon", "on"}
+_AUTHORITY = re.compile(
+    r"\b(?:(?:London|Royal|Metropolitan)\s+Borough\s+of|Borough\s+of|City\s+of|County\s+of)\s+[A-Z][\w'-]+"
+    r"(?:\s+(?:upon|on|and)\s+[A-Z][\w'-]+|\s+[A-Z][\w'-]+)*"
+    r"|\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s+(?:Metropolitan\s+Borough|Borough|District|County|City|Town)\s+Council\b")
+
+# Directions a document refers to (not its own list).
+_REFERRED = (
+    re.compile(r"\b(?:(?:placed|put)\s+under|issued\s+with|subject\s+to|under)\s+(?:the\s+)?"
+               r"(?P<q>(?:(?:revised|Best\s+Value|Ministerial|new|further)\s+)*)Directions\b"),
+    re.compile(r"\bthe\s+(?P<q>Ministerial|revised|Best\s+Value)\s+Directions\b"),
+)
+_AREA = (
+    re.compile(r"\bthe\s+(?P<area>[A-Z][a-z]+)\s+Direction\b"),
+    re.compile(r"\bthe\s+Directions?\s+(?:regarding|in\s+relation\s+to|in\s+respect\s+of|relating\s+to)\s+"
+               r"(?P<area>[A-Za-z][\w ]*?)(?=\s+(?:and|should|can|is|are|was|were|has|have|would|will)\b|[,.;:)]|$)"),
+)
+_NOT_AREA = {"Ministerial", "Best", "Proposed", "Revised", "Original", "New", "Further", "Secretary", "Relevant", "Same"}
+_DATE_LEAD = re.compile(r"(?:\bin|\bon|\bof|\bdated|\bmade\s+on)\s+(?:the\s+)?$")
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 
 
-def extract(doc, facts):
+# ---------------------------------------------------------------- helpers shared with events
+
+def defined_terms(doc: Document) -> dict[str, str]:
+    """Short names a document defines: "Transformation and Assurance Board (the Board)" -> Board."""
+    out: dict[str, str] = {}
+    for block in doc.blocks:
+        for m in _DEFINITION.finditer(block.text):
+            words = block.text[:m.start()].split()
+            full: list[str] = []
+            for w in reversed(words):
+                w0 = w.strip(",;:")
+                if w0 != w and full:
+                    break
+                if w0[:1].isupper() or (w0.lower() in _CONNECTOR and full):
+                    full.insert(0, w0)
+                    if w0 != w:
+                        break
+                else:
+                    break
+            while full and full[0].lower() in _CONNECTOR:
+                full.pop(0)
+            short = m.group("short").strip()
+            if len(full) >= 2 and short not in out and short.lower() != " ".join(full).lower():
+                out[short] = " ".join(full)
+    return out
+
+
+def _resolve(name: str, terms: dict[str, str]) -> str:
+    bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    return terms.get(bare, bare)
+
+
+def item_path(block: Block, by_anchor: dict[str, Block]) -> list[str]:
+    """Numbering components of an item from its top-level paragraph down: '14(a)(iv)' -> ['14','a','iv']."""
+    comps = re.findall(r"\(?([0-9]+(?:\.[0-9]+)*|[A-Za-z]+)\)?", block.number or "")
+    if comps and comps[0][0].isdigit():
+        return comps
+    parent = by_anchor.get(block.parent) if block.parent else None
+    return (item_path(parent, by_anchor) if parent else []) + comps[-1:]
+
+
+def _label(path: list[str]) -> Optional[str]:
+    """['14','a','iv'] -> 'a(iv)'; None when there is no lettered component."""
+    rest = [c for c in path if not c[0].isdigit()]
+    if not rest:
+        return None
+    return rest[0] + "".join(f"({c})" for c in rest[1:])
+
+
+def _sentence_of(text: str, pos: int) -> tuple[int, int]:
+    for m in _SENTENCE.finditer(text):
+        if m.start() <= pos < m.end():
+            return m.start(), m.end()
+    return 0, len(text)
+
+
+def _doc_year(doc: Document) -> Optional[int]:
+    return doc.date.year if doc.date else None
+
+
+# ---------------------------------------------------------------- the document's own Directions
+
+def _groups(doc: Document) -> list[tuple[Block, list[Block]]]:
+    """(directing paragraph, its items and sub-items in order) for each lettered list that directs."""
+    by_anchor = {b.anchor: b for b in doc.blocks}
+    groups: dict[str, list[Block]] = {}
+    for b in doc.blocks:
+        if b.kind != "item" or not b.parent:
+            continue
+        top = b
+        while top.parent and top.parent in by_anchor and by_anchor[top.parent].kind == "item":
+            top = by_anchor[top.parent]
+        head = by_anchor.get(top.parent)
+        if head is None or _label(item_path(b, by_anchor)) is None:
+            continue
+        if not (_DIRECTING_PARENT.search(head.text) or re.search(r"\bDirections\b", head.section or "")):
+            continue
+        groups.setdefault(head.anchor, []).append(b)
+    return [(by_anchor[a], items) for a, items in groups.items()]
+
+
+def _status(doc: Document, head: Block) -> Optional[str]:
+    local = f"{head.section or ''} {head.text}"
+    if _PROPOSED.search(local):
+        return "proposed"
+    if _MADE.search(local):
+        return "made"
+    text = "\n".join(b.text for b in doc.blocks)
+    if _MADE.search(text):
+        return "made"
+    if _PROPOSED.search(text):
+        return "proposed"
     return None
+
+
+def _direction_date(doc: Document, status: str) -> Optional[PartialDate]:
+    if status == "made":
+        for b in doc.blocks:
+            for m in _EFFECT.finditer(b.text):
+                spans = find_dates(b.text[m.end():m.end() + 40])
+                if spans and spans[0].start == 0:
+                    return spans[0].date
+    return doc.date
+
+
+def _authority(doc: Document, terms: dict[str, str], head: Block) -> Optional[str]:
+    if "Authority" in terms and _AUTHORITY.fullmatch(terms["Authority"]):
+        return terms["Authority"]
+    for text in (head.text, head.section or ""):
+        m = _AUTHORITY.search(text.title() if text.isupper() else text)
+        if m:
+            return m.group(0)
+    for b in doc.blocks:
+        if re.search(r"\bdirect(?:ion|ions|s)\b", b.text, re.I):
+            m = _AUTHORITY.search(b.text)
+            if m:
+                return m.group(0)
+    return None
+
+
+def _power(citations: list[CitationFact], doc: Document) -> Optional[CitationFact]:
+    """The provision cited as the power: first in a sentence about powers and Directions."""
+    by_anchor = {b.anchor: b for b in doc.blocks}
+    ranked = []
+    for i, c in enumerate(citations):
+        if c.section is None:
+            continue
+        text = by_anchor[c.evidence.anchor].text
+        s0, s1 = _sentence_of(text, c.evidence.start)
+        sentence = text[s0:s1]
+        if not re.search(r"\bdirect(?:ion|ions|s)\b", sentence, re.I):
+            continue
+        rank = 0 if re.search(r"\bpowers?\b", sentence, re.I) else 1
+        ranked.append((rank, i, c))
+    return min(ranked, key=lambda r: r[:2])[2] if ranked else None
+
+
+def _interval(text: str) -> Optional[str]:
+    m = _INTERVAL.search(text)
+    if not m:
+        return None
+    if m.group("word"):
+        return _WORD_INTERVALS[m.group("word").lower()]
+    n, unit = (m.group("n"), m.group("unit")) if m.group("n") else (m.group("n2"), m.group("unit2"))
+    return parse_duration(f"{n} {unit}s")
+
+
+def _item(block: Block, label: str, date: Optional[PartialDate], terms: dict[str, str], finder) -> DirectionItemFact:
+    text = block.text
+    duration, deadline = None, None
+    m = _DEADLINE_REL.search(text)
+    if m:
+        duration = parse_duration(m.group("dur"))
+        if duration and date is not None:
+            try:
+                deadline = add_duration(date, duration)
+            except ValueError:
+                deadline = None  # the result would need a day or month the direction date lacks
+    else:
+        for span in find_dates(text):
+            if _DEADLINE_ABS.search(text[max(0, span.start - 20):span.start]):
+                deadline = span.date
+                break
+    interval, reports_to = None, None
+    if re.search(r"\breport", text, re.I):
+        interval = _interval(text)
+        r = _REPORTS_TO.search(text)
+        if r:
+            reports_to = _resolve(r.group("to"), terms)
+    return DirectionItemFact(label=label, text=text, evidence=Evidence.of(block, 0, len(text), "direction-item"),
+                             deadline_duration=duration, deadline=deadline, reporting_interval=interval,
+                             reports_to=reports_to, themes=finder.themes_in(text))
+
+
+def own_directions(doc: Document, citations: Optional[list[CitationFact]] = None) -> list[DirectionFact]:
+    groups = _groups(doc)
+    if not groups:
+        return []
+    citations = find_citations(doc) if citations is None else citations
+    terms = defined_terms(doc)
+    finder = document_finder(doc)
+    by_anchor = {b.anchor: b for b in doc.blocks}
+    out = []
+    for n, (head, items) in enumerate(groups):
+        status = _status(doc, head)
+        if status is None:
+            continue
+        date = _direction_date(doc, status)
+        facts = [_item(b, _label(item_path(b, by_anchor)), date, terms, finder) for b in items]
+        out.append(DirectionFact(status=status, evidence=Evidence.of(head, 0, len(head.text), "direction-list"),
+                                 date=date, authority=_authority(doc, terms, head), power=_power(citations, doc),
+                                 items=facts, key="directions" if n == 0 else f"directions-{n + 1}"))
+    return out
+
+
+# ---------------------------------------------------------------- Directions referred to
+
+def _stated_date(text: str, start: int, end: int) -> Optional[tuple[int, PartialDate]]:
+    """A date that says when the Directions were made: 'in December 2014', 'of 6 December 2022'."""
+    s0, s1 = _sentence_of(text, start)
+    for span in find_dates(text[end:s1]):
+        before = text[end:end + span.start]
+        if re.search(r"\buntil\b|\bin\s+force\b|\bexpir", before):
+            return None
+        if _DATE_LEAD.search(before):
+            return end + span.end, span.date
+    return None
+
+
+def referred_directions(doc: Document) -> list[DirectionFact]:
+    out: dict[str, DirectionFact] = {}
+    for block in doc.blocks:
+        text = block.text
+        for rx in _REFERRED:
+            for m in rx.finditer(text):
+                qual = re.sub(r"\s+", " ", m.group("q").strip())
+                dated = _stated_date(text, m.start(), m.end())
+                end, date = dated if dated else (m.end(), None)
+                key = "-".join(p for p in (slug(qual) if qual else "", "directions",
+                                           date.iso() if date else "") if p)
+                if key not in out:
+                    out[key] = DirectionFact("made", Evidence.of(block, m.start(), end, "direction-referred"),
+                                             date=date, key=key)
+        for rx in _AREA:
+            for m in rx.finditer(text):
+                area = m.group("area").strip()
+                if area.split()[0] in _NOT_AREA:
+                    continue
+                key = f"direction-{slug(area)}"
+                if key not in out:
+                    out[key] = DirectionFact("made", Evidence.of(block, m.start(), m.end(), "direction-area"), key=key)
+    return list(out.values())
+
+
+def find_directions(doc: Document, citations: Optional[list[CitationFact]] = None) -> list[DirectionFact]:
+    own = own_directions(doc, citations)
+    keys = {d.key for d in own}
+    return own + [d for d in referred_directions(doc) if d.key not in keys]
+
+
+def extract(doc: Document, facts: DocumentFacts) -> None:
+    facts.directions.extend(find_directions(doc, facts.citations or None))
+
+
+def items(directions: Iterable[DirectionFact]) -> list[DirectionItemFact]:
+    return [i for d in directions for i in d.items]

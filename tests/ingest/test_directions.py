@@ -1,0 +1,116 @@
+"""Directions and their items on short hand-written documents (other councils, other years)."""
+from ingest.directions import defined_terms, extract, find_directions, referred_directions
+from ingest.model import Block, Document, DocumentFacts, PartialDate
+
+
+def _b(anchor, number, kind, text, parent=None, section=None, pos=0):
+    return Block(anchor, number, kind, text, pos + 1, pos + 1, pos, parent=parent, section=section)
+
+
+def _made_letter(date=PartialDate(2023, 9, 14)) -> Document:
+    sec = "DIRECTIONS TO BARSETSHIRE BOROUGH COUNCIL"
+    blocks = [
+        _b("b1", None, "paragraph", "The Secretary of State has decided to exercise her powers under section 15(5) "
+           "and (6) of the Local Government Act 1999 and has today made the Directions set out in the Annex."),
+        _b("b2", None, "heading", sec, section=sec),
+        _b("p1", "1", "paragraph", "The Secretary of State hereby directs Barsetshire Borough Council (\"the Authority\") "
+           "as follows. These Directions take effect on 14 September 2023.", section=sec),
+        _b("p2", "2", "paragraph", "The Authority shall:", section=sec),
+        _b("p2.a", "2(a)", "item", "Within six months of the date of these Directions, prepare an Improvement Plan "
+           "(the Plan) covering:", parent="p2", section=sec),
+        _b("p2.a.i", "2(a)(i)", "item", "the scrutiny of procurement;", parent="p2.a", section=sec),
+        _b("p2.b", "2(b)", "item", "By 31 March 2024, adopt a revised Constitution.", parent="p2", section=sec),
+        _b("p2.c", "2(c)", "item", "Report to the Commissioners on the delivery of the Plan every six months.",
+           parent="p2", section=sec),
+    ]
+    return Document(slug="barsetshire", path="x.txt", blocks=[b for b in blocks], date=date)
+
+
+def test_made_directions_with_power_authority_items_and_deadlines():
+    (d,) = find_directions(_made_letter())
+    assert (d.status, d.key, d.date, d.authority) == ("made", "directions", PartialDate(2023, 9, 14),
+                                                      "Barsetshire Borough Council")
+    assert (d.power.act_id, d.power.subsection, d.power.evidence.exact) == (
+        "ukpga/1999/27", "15(5)", "section 15(5) and (6) of the Local Government Act 1999")
+    rows = [(i.label, i.deadline_duration, i.deadline, i.reporting_interval, i.reports_to) for i in d.items]
+    assert rows == [
+        ("a", "P6M", PartialDate(2024, 3, 14), None, None),
+        ("a(i)", None, None, None, None),
+        ("b", None, PartialDate(2024, 3, 31), None, None),
+        ("c", None, None, "P6M", "Commissioners"),
+    ]
+    a_i = d.items[1]
+    assert a_i.themes == ("governance", "use-of-resources")
+    assert (a_i.evidence.anchor, a_i.evidence.exact, a_i.text) == ("p2.a.i", "the scrutiny of procurement;",
+                                                                   "the scrutiny of procurement;")
+
+
+def test_deadline_keeps_the_direction_date_precision():
+    (d,) = find_directions(_made_letter(date=None))
+    # the stated 'take effect' date is the direction date, not the (missing) document date
+    assert d.items[0].deadline == PartialDate(2024, 3, 14)
+    doc = _made_letter()
+    doc.blocks[2] = _b("p1", "1", "paragraph", "The Secretary of State hereby directs Barsetshire Borough Council.")
+    doc.date = PartialDate(2023, 9)
+    (d,) = find_directions(doc)
+    assert (d.date, d.items[0].deadline) == (PartialDate(2023, 9), PartialDate(2024, 3))
+    doc.date = PartialDate(2023)
+    (d,) = find_directions(doc)
+    assert d.items[0].deadline is None and d.items[0].deadline_duration == "P6M"
+
+
+def test_proposed_directions_list_reports_to_defined_board_and_skips_aims_lists():
+    sec = "Directions to the Authority"
+    blocks = [
+        _b("p8", "8", "paragraph", "The aims of the proposed package are to support the Authority to:"),
+        _b("p8.a", "8(a)", "item", "Rebuild trust within one month of the date of these Directions.", parent="p8"),
+        _b("p9", "9", "paragraph", "The Secretary of State is minded to exercise powers of direction under "
+           "section 15(5) of the Local Government Act 1999 in relation to Wessex District Council."),
+        _b("p10", "10", "paragraph", "The proposed Directions set out actions which the Authority must undertake.",
+           section=sec),
+        _b("p10.a", "10(a)", "item", "Reconfigure its panel into an Improvement and Assurance Board (the Board).",
+           parent="p10", section=sec),
+        _b("p10.b", "10(b)", "item", "To report to the Board on the delivery of the plan at three monthly "
+           "intervals, or at such intervals as the Board may direct.", parent="p10", section=sec),
+        _b("p10.c", "10(c)", "item", "Within **one month** of the date of these Directions, appoint a lead officer.",
+           parent="p10", section=sec),
+    ]
+    doc = Document(slug="wessex", path="w.txt", blocks=blocks, date=PartialDate(2021, 1, 31))
+    assert defined_terms(doc) == {"Board": "Improvement and Assurance Board"}
+    (d,) = find_directions(doc)
+    assert (d.status, d.date, d.authority, d.power.subsection) == ("proposed", PartialDate(2021, 1, 31),
+                                                                   "Wessex District Council", "15(5)")
+    assert [(i.label, i.reporting_interval, i.reports_to, i.deadline_duration, i.deadline) for i in d.items] == [
+        ("a", None, None, None, None),
+        ("b", "P3M", "Improvement and Assurance Board", None, None),
+        ("c", None, None, "P1M", PartialDate(2021, 2, 28)),
+    ]
+
+
+def test_directions_referred_to_are_made_facts_with_stated_precision_only():
+    blocks = [
+        _b("b1", None, "paragraph", "Following an inspection in May 2019 Northwick was placed under Best Value "
+           "Directions by the Secretary of State in October 2019. It was issued with revised Directions which "
+           "will be in force until 30 June 2022."),
+        _b("b2", None, "paragraph", "We believe the Property Direction should continue, and that the Directions "
+           "in respect of Grants can end. The Council will meet its further or revised Directions."),
+    ]
+    doc = Document(slug="n", path="n.txt", blocks=blocks, date=PartialDate(2021))
+    rows = [(d.status, d.key, d.date, d.evidence.exact, d.items) for d in referred_directions(doc)]
+    assert rows == [
+        ("made", "best-value-directions-2019-10", PartialDate(2019, 10),
+         "placed under Best Value Directions by the Secretary of State in October 2019", []),
+        ("made", "revised-directions", None, "issued with revised Directions", []),
+        ("made", "direction-property", None, "the Property Direction", []),
+        ("made", "direction-grants", None, "the Directions in respect of Grants", []),
+    ]
+
+
+def test_no_directions_in_a_reply_that_only_mentions_a_proposed_direction():
+    doc = Document(slug="k", path="k.txt", blocks=[
+        _b("b1", None, "paragraph", "We ask the Secretary of State to reconsider proposed Direction (c), which "
+           "would transfer procurement to the Commissioners."),
+        _b("b2", None, "paragraph", "We will report on the proposed Directions to Full Council on 18 March 2021.")])
+    facts = DocumentFacts(document=doc)
+    extract(doc, facts)
+    assert facts.directions == []
