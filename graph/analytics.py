@@ -1,0 +1,154 @@
+"""The affiliation network (networkx): who is connected to whom, and through which facts.
+
+Nodes are people, authorities and other organisations, boards and committees, interventions
+(Directions, Inspections, Interventions) and documents. Edges carry the fact that makes them —
+``fact`` (an IRI: a holding, a paragraph, a Direction), ``kind`` and, where there is one, the
+``quote`` the fact was read from — so a path between two people is also its own evidence.
+
+Edge kinds: ``holding`` (person–organisation, role held or board seat), ``mention`` (document–
+entity, named in a paragraph), ``author`` / ``recipient`` (document–person or organisation),
+``part-of`` (board–authority), ``addressed-to`` (intervention–authority), ``source``
+(intervention–document it was read from).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import BinaryIO
+
+import networkx as nx
+
+from ontology.namespaces import sparql_prefixes
+
+# node kind by rdf:type; the first match in this order wins
+NODE_TYPES = (
+    ("person", ("foaf:Person",)),
+    ("board", ("bvkg:Board", "bvkg:Committee")),
+    ("authority", ("bvkg:LocalAuthority",)),
+    ("intervention", ("bvkg:Direction", "bvkg:Inspection", "bvkg:Intervention")),
+    ("document", ("bvkg:Document", "bvkg:Letter", "bvkg:Report", "bvkg:DirectionsDocument",
+                  "bvkg:Minutes", "bvkg:Statement")),
+    ("organisation", ("org:Organization", "bvkg:GovernmentDepartment", "bvkg:Regulator", "bvkg:Auditor",
+                      "bvkg:Association", "bvkg:PoliticalGroup", "bvkg:InterventionTeam")),
+)
+
+_NODES = """
+SELECT DISTINCT ?n ?type ?label WHERE {
+  ?n a ?type .
+  VALUES ?type { %s }
+  OPTIONAL { ?n rdfs:label ?l1 }
+  OPTIONAL { ?n skos:prefLabel ?l2 }
+  OPTIONAL { ?n foaf:name ?l3 }
+  BIND(COALESCE(?l3, ?l2, ?l1, STR(?n)) AS ?label)
+}"""
+
+# each branch: ?a ?b the two ends, ?fact the fact IRI, ?kind, optional ?quote
+_EDGES = """
+SELECT DISTINCT ?a ?b ?kind ?fact ?quote WHERE {
+  {
+    ?fact org:member ?a ; org:organization ?b . BIND("holding" AS ?kind)
+    OPTIONAL { ?fact bvkg:hasAttestation ?att . ?att prov:wasDerivedFrom ?q . ?q oa:hasSelector ?s . ?s oa:exact ?quote }
+  } UNION {
+    ?fact bvkg:mentions ?b ; dcterms:isPartOf ?a . BIND("mention" AS ?kind)
+    OPTIONAL { ?fact rdf:value ?quote }
+  } UNION {
+    ?a dcterms:creator ?b . BIND("author" AS ?kind) BIND(?a AS ?fact)
+  } UNION {
+    ?a schema:recipient ?b . BIND("recipient" AS ?kind) BIND(?a AS ?fact)
+  } UNION {
+    ?a org:subOrganizationOf ?b . BIND("part-of" AS ?kind) BIND(?a AS ?fact)
+  } UNION {
+    ?a bvkg:addressedTo ?b . ?a a ?t . VALUES ?t { bvkg:Direction bvkg:Inspection bvkg:Intervention }
+    BIND("addressed-to" AS ?kind) BIND(?a AS ?fact)
+  } UNION {
+    ?a a ?t . VALUES ?t { bvkg:Direction bvkg:Inspection bvkg:Intervention }
+    ?a prov:wasDerivedFrom ?q . ?q oa:hasSource ?p . ?p dcterms:isPartOf ?b .
+    BIND("source" AS ?kind) BIND(?p AS ?fact)
+    OPTIONAL { ?q oa:hasSelector ?s . ?s oa:exact ?quote }
+  }
+}"""
+
+
+def affiliation_network(store) -> nx.Graph:
+    """The network as an undirected networkx Graph; node attrs kind, label; edge attrs kind, fact, quote.
+
+    Two nodes linked by several facts keep the first fact in sorted order on the edge and all of
+    them in ``facts`` (space-separated IRIs), so GraphML/GEXF stay flat.
+    """
+    G = nx.Graph()
+    kinds: dict[str, tuple[int, str, str]] = {}
+    for rank, (kind, types) in enumerate(NODE_TYPES):
+        for r in store.select(sparql_prefixes() + _NODES % " ".join(types)).rows:
+            iri = str(r["n"])
+            cand = (rank, kind, str(r["label"]))
+            if iri not in kinds or cand < kinds[iri]:
+                kinds[iri] = cand
+    for iri, (_, kind, label) in sorted(kinds.items()):
+        G.add_node(iri, kind=kind, label=label)
+    facts: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for r in store.select(sparql_prefixes() + _EDGES).rows:
+        a, b = str(r["a"]), str(r["b"])
+        if a == b or a not in kinds or b not in kinds:
+            continue
+        key = (a, b) if a < b else (b, a)
+        facts.setdefault(key, []).append((str(r["fact"]), str(r["kind"]), str(r.get("quote", ""))))
+    for (a, b), fs in sorted(facts.items()):
+        fs = sorted(set(fs))
+        fact, kind, quote = fs[0]
+        G.add_edge(a, b, kind=kind, fact=fact, quote=quote,
+                   facts=" ".join(sorted({f for f, _, _ in fs})), weight=len({f for f, _, _ in fs}))
+    return G
+
+
+def centralities(G: nx.Graph) -> dict[str, dict[str, float]]:
+    """Degree and betweenness centrality (both normalised, networkx's definitions) per node."""
+    degree = nx.degree_centrality(G) if len(G) > 1 else {n: 0.0 for n in G}
+    between = nx.betweenness_centrality(G, normalized=True)
+    return {n: {"degree": degree[n], "betweenness": between[n]} for n in G}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One hop of a connection: from → to, by a fact (with its kind and quoted words)."""
+    source: str
+    target: str
+    kind: str
+    fact: str
+    quote: str
+
+
+def shortest_connection(store, a_iri: str, b_iri: str, G: nx.Graph | None = None) -> list[Step]:
+    """The shortest path between two entities, with the fact along each hop; [] when not connected.
+
+    Among equally short paths the first in sorted order of node IRIs is returned, so the answer is
+    stable. Raises KeyError for an IRI that is not a node of the network.
+    """
+    G = G if G is not None else affiliation_network(store)
+    for iri in (a_iri, b_iri):
+        if iri not in G:
+            raise KeyError(f"{iri} is not in the affiliation network")
+    try:
+        paths = sorted(nx.all_shortest_paths(G, a_iri, b_iri))
+    except nx.NetworkXNoPath:
+        return []
+    path = paths[0]
+    steps = []
+    for u, v in zip(path, path[1:]):
+        e = G.edges[u, v]
+        steps.append(Step(u, v, e["kind"], e["fact"], e["quote"]))
+    return steps
+
+
+def _annotated(store) -> nx.Graph:
+    G = affiliation_network(store)
+    for n, c in centralities(G).items():
+        G.nodes[n]["degree_centrality"] = round(c["degree"], 6)
+        G.nodes[n]["betweenness_centrality"] = round(c["betweenness"], 6)
+    return G
+
+
+def write_graphml(store, out: BinaryIO) -> None:
+    nx.write_graphml(_annotated(store), out, encoding="utf-8", prettyprint=True)
+
+
+def write_gexf(store, out: BinaryIO) -> None:
+    nx.write_gexf(_annotated(store), out, encoding="utf-8", prettyprint=True)

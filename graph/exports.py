@@ -1,0 +1,426 @@
+"""Dumps, tables and the dataset description written after every build (and by `bvkg export`).
+
+- RDF dumps: Turtle and N-Triples of the union (distinct triples), N-Quads and TriG with one named
+  graph per document, JSON-LD with a context of the contract's prefixes. pyoxigraph writes all of
+  them except JSON-LD (rdflib compacts with the context); rdflib's Turtle writer is far too slow
+  at scale (DESIGN §5). N-Triples and N-Quads are sorted lines: the same data gives the same bytes.
+- CSV tables with FIXED columns (DESIGN §6, a public interface: change only with a version note).
+  ``document`` and ``paragraph`` cells are IRIs (the paragraph IRI is the anchor on the document's
+  page); people, roles and organisations are their labels; empty cells where the text says nothing.
+- ``void.ttl``: VoID/DCAT description (counts, class partitions, sources, licence, distributions).
+- ``index.json``: every file with its size and sha256.
+
+Every writer takes ``(store, out)`` with ``out`` a binary file, so `bvkg export NAME` can stream
+to standard output.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import gzip
+import hashlib
+import io
+import json
+import os
+from pathlib import Path
+from typing import BinaryIO, Callable, NamedTuple
+
+import pyoxigraph as ox
+import rdflib
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCAT, DCTERMS, RDF, VOID, XSD
+
+from bvkg import settings
+from ontology.iris import slug
+from ontology.namespaces import PREFIXES, sparql_prefixes
+
+
+class Export(NamedTuple):
+    filename: str
+    media_type: str
+    writer: Callable[[object, BinaryIO], None]
+
+
+# ---------------------------------------------------------------- the raw store
+
+def _raw(store) -> ox.Store:
+    """The pyoxigraph store behind ``store``; a copy in memory for stores without one (remote)."""
+    raw = getattr(store, "raw", None)
+    if callable(raw):
+        return raw()
+    from graph.store import to_oxigraph
+
+    copy = ox.Store()
+    copy.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), to_oxigraph(g))
+                for s, p, o, g in store.quads())
+    return copy
+
+
+def _sorted_lines(data: bytes, unique: bool = False) -> bytes:
+    lines = data.splitlines(keepends=True)
+    return b"".join(sorted(set(lines) if unique else lines))
+
+
+def union_ntriples(store) -> bytes:
+    """Distinct triples of the union, as sorted N-Triples (a triple in two graphs is written once)."""
+    st = _raw(store)
+    return _sorted_lines(ox.serialize((q.triple for q in st), format=ox.RdfFormat.N_TRIPLES), unique=True)
+
+
+def write_nt(store, out: BinaryIO) -> None:
+    out.write(union_ntriples(store))
+
+
+def write_nq(store, out: BinaryIO) -> None:
+    dump = getattr(store, "dump_nquads", None)
+    data = dump() if callable(dump) else _sorted_lines(_raw(store).dump(format=ox.RdfFormat.N_QUADS))
+    out.write(data)
+
+
+def write_ttl(store, out: BinaryIO) -> None:
+    # the union in one graph: load the distinct triples into a scratch store, let pyoxigraph write Turtle
+    scratch = ox.Store()
+    scratch.bulk_load(union_ntriples(store), ox.RdfFormat.N_TRIPLES)
+    out.write(scratch.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES))
+
+
+def write_trig(store, out: BinaryIO) -> None:
+    out.write(_raw(store).dump(format=ox.RdfFormat.TRIG, prefixes=PREFIXES))
+
+
+def write_jsonld(store, out: BinaryIO) -> None:
+    """JSON-LD of every named graph, compacted with a context of the contract's prefixes."""
+    nq = _sorted_lines(_raw(store).dump(format=ox.RdfFormat.N_QUADS))
+    ds = rdflib.Dataset()
+    ds.parse(data=nq, format="nquads")
+    text = ds.serialize(format="json-ld", context=dict(PREFIXES), indent=1, sort_keys=True)
+    out.write(text.encode("utf-8") if isinstance(text, str) else text)
+
+
+# ---------------------------------------------------------------- CSV tables (fixed columns)
+
+ROLE_HOLDINGS_COLUMNS = ("person", "role", "role_as_written", "authority", "capacity", "start", "end",
+                         "attested_on", "document", "paragraph", "quote")
+PEOPLE_COLUMNS = ("person", "name", "variants", "documents", "iri")
+BOARD_MEMBERSHIPS_COLUMNS = ("board", "member", "board_role", "lead_for", "represents", "as_at",
+                             "document", "paragraph", "quote")
+DIRECTION_ITEMS_COLUMNS = ("direction", "status", "direction_date", "item", "requirement", "deadline_duration",
+                           "deadline", "reporting_interval", "reports_to", "document", "paragraph", "quote")
+
+_DATE = "time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear"
+_EVIDENCE = """
+  ?q oa:hasSource ?paragraph ; oa:hasSelector ?sel .
+  ?sel oa:exact ?quote .
+  ?paragraph dcterms:isPartOf ?document ."""
+
+# One row per attestation (a document showing the role held, with any start/end it states).
+# Board and committee seats are in board-memberships.csv.
+ROLE_HOLDINGS_SPARQL = f"""
+SELECT DISTINCT ?att ?person ?role ?role_as_written ?authority ?capacity ?start ?end ?attested_on
+       ?document ?paragraph ?quote
+WHERE {{
+  ?h a bvkg:RoleHolding ; org:organization ?org ; org:role ?r ; bvkg:hasAttestation ?att .
+  ?att prov:wasDerivedFrom ?q .{_EVIDENCE}
+  OPTIONAL {{ ?r skos:prefLabel ?role }}
+  OPTIONAL {{ ?org skos:prefLabel ?org_pref }}
+  OPTIONAL {{ ?org rdfs:label ?org_label }}
+  OPTIONAL {{ ?h org:member ?p . ?p foaf:name ?person }}
+  OPTIONAL {{ ?att bvkg:roleAsWritten ?role_as_written }}
+  OPTIONAL {{ ?att bvkg:capacity ?c . ?c skos:prefLabel ?capacity }}
+  OPTIONAL {{ ?att bvkg:statedStart ?si . ?si {_DATE} ?s }}
+  OPTIONAL {{ ?att bvkg:statedEnd ?ei . ?ei {_DATE} ?e }}
+  OPTIONAL {{ ?att bvkg:attestedOn ?ai . ?ai {_DATE} ?a }}
+  FILTER NOT EXISTS {{ ?org a bvkg:Board }}
+  FILTER NOT EXISTS {{ ?org a bvkg:Committee }}
+  BIND(COALESCE(?org_pref, ?org_label) AS ?authority)
+  BIND(STR(?s) AS ?start) BIND(STR(?e) AS ?end) BIND(STR(?a) AS ?attested_on)
+}}"""
+
+BOARD_MEMBERSHIPS_SPARQL = f"""
+SELECT DISTINCT ?att ?board ?member ?board_role ?lead_for ?represents ?as_at ?document ?paragraph ?quote
+WHERE {{
+  ?h org:organization ?b ; org:role ?r ; bvkg:hasAttestation ?att .
+  ?b a ?board_type .
+  VALUES ?board_type {{ bvkg:Board bvkg:Committee }}
+  ?att prov:wasDerivedFrom ?q .{_EVIDENCE}
+  OPTIONAL {{ ?b skos:prefLabel ?board }}
+  OPTIONAL {{ ?r skos:prefLabel ?board_role }}
+  OPTIONAL {{ ?h org:member ?m . ?m foaf:name ?member }}
+  OPTIONAL {{ ?h bvkg:leadFor ?t . ?t skos:prefLabel ?lead_for }}
+  OPTIONAL {{ ?h bvkg:represents ?g . ?g skos:prefLabel ?represents }}
+  OPTIONAL {{ ?att bvkg:attestedOn ?ai . ?ai {_DATE} ?a }}
+  BIND(STR(?a) AS ?as_at)
+}}"""
+
+DIRECTION_ITEMS_SPARQL = f"""
+SELECT DISTINCT ?it ?direction ?status ?direction_date ?item ?requirement ?deadline_duration ?deadline
+       ?reporting_interval ?reports_to ?document ?paragraph ?quote
+WHERE {{
+  ?direction a bvkg:Direction ; bvkg:hasItem ?it .
+  ?it bvkg:itemLabel ?item ; prov:wasDerivedFrom ?q .{_EVIDENCE}
+  OPTIONAL {{ ?direction bvkg:status ?status }}
+  OPTIONAL {{ ?direction dcterms:date ?dd }}
+  OPTIONAL {{ ?it bvkg:requirement ?requirement }}
+  OPTIONAL {{ ?it bvkg:deadlineDuration ?dur }}
+  OPTIONAL {{ ?it bvkg:deadline ?dl }}
+  OPTIONAL {{ ?it bvkg:reportingInterval ?ri }}
+  OPTIONAL {{ ?it bvkg:reportsTo ?rt . ?rt rdfs:label ?reports_to }}
+  BIND(STR(?dd) AS ?direction_date) BIND(STR(?dur) AS ?deadline_duration)
+  BIND(STR(?dl) AS ?deadline) BIND(STR(?ri) AS ?reporting_interval)
+}}"""
+
+PEOPLE_SPARQL = """
+SELECT DISTINCT ?iri ?name ?variant ?document
+WHERE {
+  ?iri a foaf:Person .
+  OPTIONAL { ?iri foaf:name ?name }
+  OPTIONAL { ?iri skos:altLabel ?variant }
+  OPTIONAL {
+    { ?document dcterms:creator ?iri }
+    UNION { ?document schema:recipient ?iri }
+    UNION { ?para bvkg:mentions ?iri . ?para dcterms:isPartOf ?document }
+    UNION { ?h org:member ?iri ; bvkg:hasAttestation ?att .
+            ?att prov:wasDerivedFrom ?q . ?q oa:hasSource ?para2 . ?para2 dcterms:isPartOf ?document }
+  }
+}"""
+
+
+def _cell(term) -> str:
+    return "" if term is None else str(term)
+
+
+def _table(store, sparql: str, columns: tuple[str, ...]) -> list[tuple[str, ...]]:
+    res = store.select(sparql_prefixes() + sparql)
+    return sorted({tuple(_cell(r.get(c)) for c in columns) for r in res.rows})
+
+
+def _write_csv(out: BinaryIO, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+    try:
+        w = csv.writer(text)  # RFC 4180: CRLF line ends, quotes only where needed
+        w.writerow(columns)
+        w.writerows(rows)
+        text.flush()
+    finally:
+        text.detach()  # leave the caller's file open (stdout in `bvkg export`)
+
+
+def role_holdings_rows(store) -> list[tuple[str, ...]]:
+    return _table(store, ROLE_HOLDINGS_SPARQL, ROLE_HOLDINGS_COLUMNS)
+
+
+def board_memberships_rows(store) -> list[tuple[str, ...]]:
+    return _table(store, BOARD_MEMBERSHIPS_SPARQL, BOARD_MEMBERSHIPS_COLUMNS)
+
+
+def direction_items_rows(store) -> list[tuple[str, ...]]:
+    return _table(store, DIRECTION_ITEMS_SPARQL, DIRECTION_ITEMS_COLUMNS)
+
+
+def people_rows(store) -> list[tuple[str, ...]]:
+    """One row per person: variants and documents joined with "; " and " ", each sorted."""
+    people: dict[str, dict] = {}
+    for r in store.select(sparql_prefixes() + PEOPLE_SPARQL).rows:
+        iri = str(r["iri"])
+        p = people.setdefault(iri, {"names": set(), "variants": set(), "documents": set()})
+        if "name" in r:
+            p["names"].add(str(r["name"]))
+        if "variant" in r:
+            p["variants"].add(str(r["variant"]))
+        if "document" in r:
+            p["documents"].add(str(r["document"]))
+    rows = []
+    for iri, p in people.items():
+        name = min(p["names"]) if p["names"] else ""
+        variants = sorted(v for v in p["variants"] | (p["names"] - {name}))
+        rows.append((iri.rstrip("/").rsplit("/", 1)[-1], name, "; ".join(variants),
+                     " ".join(sorted(p["documents"])), iri))
+    return sorted(rows)
+
+
+def _csv_writer(columns, rows_fn):
+    def write(store, out: BinaryIO) -> None:
+        _write_csv(out, columns, rows_fn(store))
+    return write
+
+
+# ---------------------------------------------------------------- VoID / DCAT
+
+def void_graph(store, build_info: dict | None = None, files: list[dict] | None = None) -> rdflib.Graph:
+    """The dataset description: counts straight from the store, so they always agree with it."""
+    info = build_info or {}
+    base = info.get("base") or settings.get("BASE_IRI")
+    base = base if base.endswith("/") else base + "/"
+    download = info.get("download_base") or base + "download/"
+    ds = URIRef(base + "dataset")
+    g = rdflib.Graph()
+    for p, ns in {"void": str(VOID), "dcat": str(DCAT), "dcterms": str(DCTERMS), "xsd": str(XSD), **PREFIXES}.items():
+        g.bind(p, ns, override=True)
+    g.add((ds, RDF.type, VOID.Dataset))
+    g.add((ds, RDF.type, DCAT.Dataset))
+    g.add((ds, DCTERMS.title, Literal(info.get("title", "bvkg: the Best Value knowledge graph"))))
+    g.add((ds, DCTERMS.description, Literal(
+        "English local-government Best Value interventions (Local Government Act 1999) as RDF, "
+        "with provenance to the paragraph and the exact quoted words.")))
+    g.add((ds, DCTERMS.license, URIRef(info.get("licence") or settings.get("LICENCE_URL"))))
+    built = info.get("built_at") or dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    g.add((ds, DCTERMS.modified, Literal(str(built), datatype=XSD.dateTime)))
+    if info.get("version"):
+        g.add((ds, DCAT.version, Literal(str(info["version"]))))
+    g.add((ds, VOID.uriSpace, Literal(base + "id/")))
+    g.add((ds, VOID.sparqlEndpoint, URIRef(info.get("sparql_endpoint") or base + "sparql")))
+    for prefix in ("bvkg", "org", "prov", "time", "skos", "dcterms", "foaf", "schema", "oa"):
+        g.add((ds, VOID.vocabulary, URIRef(PREFIXES[prefix])))
+    # void:triples counts quads: a triple stated by two documents is two statements with two sources
+    g.add((ds, VOID.triples, Literal(store.triple_count(), datatype=XSD.integer)))
+    counts = _one_row(store, """SELECT (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?o) AS ?objects)
+                                (COUNT(DISTINCT ?p) AS ?properties) WHERE { ?s ?p ?o }""")
+    g.add((ds, VOID.distinctSubjects, Literal(int(counts["subjects"]), datatype=XSD.integer)))
+    g.add((ds, VOID.distinctObjects, Literal(int(counts["objects"]), datatype=XSD.integer)))
+    g.add((ds, VOID.properties, Literal(int(counts["properties"]), datatype=XSD.integer)))
+    for r in store.select("SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c } GROUP BY ?c ORDER BY ?c").rows:
+        part = URIRef(f"{ds}/class/{_curie_slug(str(r['c']))}")
+        g.add((ds, VOID.classPartition, part))
+        g.add((part, VOID["class"], r["c"]))
+        g.add((part, VOID.entities, Literal(int(r["n"]), datatype=XSD.integer)))
+    per_graph = {str(r["g"]): int(r["n"]) for r in store.select(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows}
+    documents = {str(r["d"]) for r in store.select(
+        sparql_prefixes() + "SELECT DISTINCT ?d WHERE { ?d bvkg:sourceFile ?f }").rows}
+    for name in sorted(per_graph):
+        part = URIRef(f"{ds}/graph/{slug(name.removeprefix(base))}")
+        g.add((ds, VOID.subset, part))
+        g.add((part, RDF.type, VOID.Dataset))
+        g.add((part, VOID.triples, Literal(per_graph[name], datatype=XSD.integer)))
+        g.add((part, DCTERMS.identifier, Literal(name)))
+        if name in documents:
+            g.add((part, DCTERMS.source, URIRef(name)))
+    for d in sorted(documents):
+        g.add((ds, DCTERMS.source, URIRef(d)))
+    for f in files or ():
+        dist = URIRef(f"{ds}/distribution/{f['file']}")
+        g.add((ds, DCAT.distribution, dist))
+        g.add((dist, RDF.type, DCAT.Distribution))
+        g.add((dist, DCTERMS.title, Literal(f["file"])))
+        g.add((dist, DCAT.downloadURL, URIRef(download + f["file"])))
+        g.add((dist, DCAT.mediaType, Literal(f["media_type"])))
+        g.add((dist, DCAT.byteSize, Literal(f["bytes"], datatype=XSD.integer)))
+        g.add((dist, DCTERMS.license, URIRef(info.get("licence") or settings.get("LICENCE_URL"))))
+    return g
+
+
+def _curie_slug(iri: str) -> str:
+    """'http://xmlns.com/foaf/0.1/Person' -> 'foaf-person' (readable, stable partition IRIs)."""
+    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if iri.startswith(ns):
+            return slug(f"{prefix}-{iri[len(ns):]}")
+    return slug(iri)
+
+
+def _one_row(store, sparql: str) -> dict:
+    rows = store.select(sparql).rows
+    return rows[0] if rows else {}
+
+
+def _void_ttl(store, build_info: dict | None, files: list[dict] | None) -> bytes:
+    # small graph: rdflib's writer is fine here; pyoxigraph re-serialises it for a stable, sorted layout
+    nt = rdflib.Graph()
+    nt += void_graph(store, build_info, files)
+    lines = sorted(set(nt.serialize(format="nt", encoding="utf-8").splitlines(keepends=True)))
+    scratch = ox.Store()
+    scratch.bulk_load(b"".join(lines), ox.RdfFormat.N_TRIPLES)
+    return scratch.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
+                        prefixes={"void": str(VOID), "dcat": str(DCAT), **PREFIXES})
+
+
+def write_void(store, out: BinaryIO) -> None:
+    out.write(_void_ttl(store, None, None))
+
+
+# ---------------------------------------------------------------- networks
+
+def write_graphml(store, out: BinaryIO) -> None:
+    from graph.analytics import write_graphml as _w
+    _w(store, out)
+
+
+def write_gexf(store, out: BinaryIO) -> None:
+    from graph.analytics import write_gexf as _w
+    _w(store, out)
+
+
+# ---------------------------------------------------------------- registry
+
+EXPORTS: dict[str, Export] = {
+    "ttl": Export("bvkg.ttl", "text/turtle", write_ttl),
+    "nt": Export("bvkg.nt", "application/n-triples", write_nt),
+    "nq": Export("bvkg.nq", "application/n-quads", write_nq),
+    "trig": Export("bvkg.trig", "application/trig", write_trig),
+    "jsonld": Export("bvkg.jsonld", "application/ld+json", write_jsonld),
+    "role-holdings": Export("role-holdings.csv", "text/csv", _csv_writer(ROLE_HOLDINGS_COLUMNS, role_holdings_rows)),
+    "people": Export("people.csv", "text/csv", _csv_writer(PEOPLE_COLUMNS, people_rows)),
+    "board-memberships": Export("board-memberships.csv", "text/csv",
+                                _csv_writer(BOARD_MEMBERSHIPS_COLUMNS, board_memberships_rows)),
+    "direction-items": Export("direction-items.csv", "text/csv",
+                              _csv_writer(DIRECTION_ITEMS_COLUMNS, direction_items_rows)),
+    "graphml": Export("bvkg.graphml", "application/graphml+xml", write_graphml),
+    "gexf": Export("bvkg.gexf", "application/gexf+xml", write_gexf),
+    "void": Export("void.ttl", "text/turtle", write_void),
+}
+GZIPPED = ("ttl", "nt", "nq", "trig", "jsonld")   # dumps also written as <file>.gz
+INDEX_FILE = "index.json"
+
+
+def export(name: str, store, out: BinaryIO) -> None:
+    """Write one export to a binary file (`bvkg export NAME` passes sys.stdout.buffer)."""
+    try:
+        EXPORTS[name].writer(store, out)
+    except KeyError:
+        raise KeyError(f"unknown export {name!r}; choose from {', '.join(sorted(EXPORTS))}") from None
+
+
+def _gzip_bytes(data: bytes) -> bytes:
+    # mtime=0 and no file name inside: the same dump gives the same .gz bytes
+    buf = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=6) as gz:
+        gz.write(data)
+    return buf.getvalue()
+
+
+def _entry(path: Path, name: str, media_type: str, encoding: str | None = None) -> dict:
+    data = path.read_bytes()
+    entry = {"name": name, "file": path.name, "media_type": media_type, "bytes": len(data),
+             "sha256": hashlib.sha256(data).hexdigest()}
+    if encoding:
+        entry["encoding"] = encoding
+    return entry
+
+
+def write_all(store, out_dir, build_info: dict | None = None) -> list[dict]:
+    """Write every export (dumps also gzipped), then void.ttl describing them, then index.json.
+
+    build_info (all optional): built_at (ISO date-time), version, base, download_base,
+    sparql_endpoint, licence, title. Returns the index: one dict per file with name, file,
+    media_type, bytes, sha256 (and encoding "gzip" for .gz files).
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    index: list[dict] = []
+    for name, ex in EXPORTS.items():
+        if name == "void":
+            continue
+        path = out / ex.filename
+        with open(path, "wb") as fh:
+            ex.writer(store, fh)
+        index.append(_entry(path, name, ex.media_type))
+        if name in GZIPPED:
+            gz = out / (ex.filename + ".gz")
+            gz.write_bytes(_gzip_bytes(path.read_bytes()))
+            index.append(_entry(gz, name, ex.media_type, encoding="gzip"))
+    void = out / EXPORTS["void"].filename
+    void.write_bytes(_void_ttl(store, build_info, index))
+    index.append(_entry(void, "void", EXPORTS["void"].media_type))
+    tmp = out / (INDEX_FILE + ".tmp")
+    tmp.write_text(json.dumps(index, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(tmp, out / INDEX_FILE)
+    return index
