@@ -204,11 +204,19 @@ class _Builder:
             self.add(iri, ORG.subOrganizationOf, self.subject)
         return iri
 
-    def _kind_of(self, name: str) -> Optional[str]:
+    def _mentioned_org(self, name: str) -> Optional[str]:
         for o in self.f.organisations:
             if name.lower() in (o.name.lower(), (o.key or "").lower(), (o.abbreviation or "").lower()):
                 return o.kind
-        if re.search(r"\b(borough|council|county|district)\b", name, re.I) and len(authority_short_name(name)) < len(name):
+        return None
+
+    def _kind_of(self, name: str) -> Optional[str]:
+        kind = self._mentioned_org(name)
+        if kind:
+            return kind
+        short = authority_short_name(name)
+        # 'Northshire County Council' names an authority; "the Council's interim Monitoring Officer" does not
+        if short != name and re.fullmatch(r"[A-Z][\w'’\-]*(?: (?:upon|on|and|[A-Z][\w'’\-]*))*", short):
             return "authority"
         return None
 
@@ -231,11 +239,13 @@ class _Builder:
         bare = _strip_honorifics(name)
         if bare.lower() in self.person_keys:
             return self.person(bare)
-        if low in self.org_index or canonical_org(name)[1] or self._kind_of(name):
+        if low in self.org_index or canonical_org(name)[1] or self._mentioned_org(name):
             return self.org(name)
         for h_iri, written in self.holding_roles:
             if written and (written.lower() in low or low in written.lower()):
                 return h_iri
+        if self._kind_of(name):
+            return self.org(name)
         if _looks_person_name(bare) and not low.startswith(("the ", "your ", "our ")):
             return self.person(bare)
         return None
@@ -405,7 +415,7 @@ class _Builder:
                 self.add(item, BVKG.requirement, Literal(it.text))
                 if it.deadline_duration:
                     self.add(item, BVKG.deadlineDuration, Literal(it.deadline_duration, datatype=XSD.duration))
-                if it.deadline:
+                if it.deadline and it.deadline.precision == "day":   # bvkg:deadline is an xsd:date
                     self.add(item, BVKG.deadline, date_literal(it.deadline))
                 if it.reporting_interval:
                     self.add(item, BVKG.reportingInterval, Literal(it.reporting_interval, datatype=XSD.duration))
