@@ -7,7 +7,7 @@ Nodes are people, authorities and other organisations, boards and committees, in
 
 Edge kinds: ``holding`` (person–organisation, role held or board seat), ``mention`` (document–
 entity, named in a paragraph), ``author`` / ``recipient`` (document–person or organisation),
-``part-of`` (board–authority), ``addressed-to`` (intervention–authority), ``source``
+``represents`` (board member–the group or body they sit for), ``part-of`` (board–authority), ``addressed-to`` (intervention–authority), ``source``
 (intervention–document it was read from).
 """
 from __future__ import annotations
@@ -46,6 +46,9 @@ _EDGES = """
 SELECT DISTINCT ?a ?b ?kind ?fact ?quote WHERE {
   {
     ?fact org:member ?a ; org:organization ?b . BIND("holding" AS ?kind)
+    OPTIONAL { ?fact bvkg:hasAttestation ?att . ?att prov:wasDerivedFrom ?q . ?q oa:hasSelector ?s . ?s oa:exact ?quote }
+  } UNION {
+    ?fact org:member ?a ; bvkg:represents ?b . BIND("represents" AS ?kind)
     OPTIONAL { ?fact bvkg:hasAttestation ?att . ?att prov:wasDerivedFrom ?q . ?q oa:hasSelector ?s . ?s oa:exact ?quote }
   } UNION {
     ?fact bvkg:mentions ?b ; dcterms:isPartOf ?a . BIND("mention" AS ?kind)
