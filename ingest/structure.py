@@ -228,6 +228,7 @@ def parse_structure(text: str, slug: str = "") -> list[Block]:
     list_parent: Optional[str] = None
     prev_text = ""
     pending_sig: Optional[dict] = None
+    sublist: Optional[dict] = None    # a numbered list restarting at 1 inside a paragraph
 
     def unique(anchor: str) -> str:
         a, n = anchor, 2
@@ -319,7 +320,7 @@ def parse_structure(text: str, slug: str = "") -> list[Block]:
                 numbered_seen = True
             section = body
             emit("heading", body, piece, number=number, anchor=anchor)
-            list_parent = None
+            list_parent, sublist = None, None
             prev_text = body
             continue
 
@@ -332,6 +333,18 @@ def parse_structure(text: str, slug: str = "") -> list[Block]:
             continue
 
         kind = state.resolve(piece.marker, piece.token, prev_text) if piece.marker else None
+        if kind == "number" and piece.token.isdigit():
+            # '… as follows:' then '1.', '2.': a list inside that paragraph, not the document's numbering
+            n = int(piece.token)
+            if n == 1 and blocks and blocks[-1].kind in ("paragraph", "item") and prev_text.rstrip().endswith(":"):
+                sublist = {"parent": blocks[-1].anchor, "last": 0}
+            if sublist and n == sublist["last"] + 1:
+                sublist["last"] = n
+                emit("item", body, piece, number=piece.token, anchor=f"{sublist['parent']}.{n}",
+                     parent=sublist["parent"])
+                prev_text = body
+                continue
+            sublist = None
         if kind == "number":
             state.number, state.letter, state.roman = piece.token, None, None
             numbered_seen = True

@@ -95,7 +95,13 @@ def test_d004_numbered_headings_and_restarted_numbering(corpus_docs):
     assert (doc.block("p4.6").kind, doc.block("p4.6").text) == ("heading", "Leadership of Place")
     assert doc.block("p4.3").kind == "heading"
     assert doc.block("p1").text == "Executive Summary"
-    assert doc.block("p1-2").text.startswith("How the Council adequately addressed")
+    # '… review the following:' then '1.', '2.', '3.' is a list inside that paragraph
+    assert [(b.anchor, b.number, b.parent) for b in doc.blocks if b.parent == "b7"] == [
+        ("b7.1", "1", "b7"), ("b7.2", "2", "b7"), ("b7.3", "3", "b7")]
+    assert doc.block("b7.1").text.startswith("How the Council adequately addressed")
+    # the list continues after an interrupting paragraph ('1.' … text … '2.', '3.')
+    assert [b.anchor for b in doc.blocks if b.parent == "b11"] == ["b11.1", "b11.2", "b11.3"]
+    assert (doc.block("p2").kind, doc.block("p2").text) == ("heading", "Key recommendations")
     anchors = [b.anchor for b in doc.blocks]
     assert len(anchors) == len(set(anchors))
     assert [b.text for b in doc.blocks if b.kind == "date"] == ["19th – 22nd June 2018", "June 2018"]
