@@ -1,0 +1,184 @@
+"""`bvkg build`: complete builds, failures kept out, atomic switching of `current`, determinism."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import graph.build as gb
+from graph.build import BuildError, build
+from graph.store import open_store
+from tests.graph.conftest import BASE, DOC_A, DOC_B, FIXTURES, ID
+
+QUIET = dict(echo=lambda _m: None)
+HOLDERS = "SELECT ?p WHERE { ?h <http://www.w3.org/ns/org#member> ?p } ORDER BY ?p"
+
+
+def _holders(data: Path) -> list[str]:
+    return [str(r["p"]) for r in open_store({"DATA_DIR": str(data)}).select(HOLDERS).rows]
+
+
+def test_build_fixture_corpus(built):
+    data, result = built
+    assert result.documents == 2 and result.failures == []
+    assert result.latest_document_date == "2024-11-12"
+    assert os.readlink(data / "current") == f"builds/{result.build_id}"
+    meta = json.loads((result.build_dir / "build.json").read_text())
+    assert meta["document_files"] == ["900_fixture_a.trig", "901_fixture_b.trig"]
+    assert meta["documents"] == 2 and meta["failures"] == [] and meta["latest_document_date"] == "2024-11-12"
+    assert meta["triple_count"] == result.triple_count == sum(meta["graphs"].values())
+    assert meta["graphs"][DOC_A] == 139 and meta["graphs"][DOC_B] == 180
+    assert set(meta["graphs"]) == {DOC_A, DOC_B, BASE + "graph/vocab", BASE + "graph/derived"}
+    assert meta["validation"].startswith("conforms:")
+    assert result.summary().startswith(f"built {result.build_id}: 2 documents, latest dated 2024-11-12, ")
+
+
+def test_dump_is_sorted_nquads_of_every_graph(built):
+    _, result = built
+    lines = (result.build_dir / "dumps" / "bvkg.nq").read_bytes().splitlines()
+    assert lines == sorted(lines) and len(lines) == result.triple_count
+    assert (f"<{ID}holding/exampleton/monitoring-officer/carol-clark> <https://w3id.org/bvkg/ontology#predecessor> "
+            f"<{ID}holding/exampleton/monitoring-officer/bob-baker> <{BASE}graph/derived> .").encode() in lines
+
+
+def test_vocab_and_ontology_in_vocab_graph(built):
+    data, _ = built
+    s = open_store({"DATA_DIR": str(data)})
+    assert s.ask("ASK { GRAPH <%sgraph/vocab> { <%srole/monitoring-officer> "
+                 "<http://www.w3.org/2004/02/skos/core#prefLabel> \"Monitoring Officer\"@en } }" % (BASE, ID))
+    assert s.ask("ASK { GRAPH <%sgraph/vocab> { <https://w3id.org/bvkg/ontology#LocalAuthority> "
+                 "<http://www.w3.org/2000/01/rdf-schema#subClassOf> ?c } }" % BASE)
+
+
+def test_two_builds_give_identical_dumps(fixture_corpus, tmp_path):
+    a = build(fixture_corpus, tmp_path / "a", BASE, **QUIET)
+    # the second in a fresh interpreter: blank-node labels and hash seeds differ there
+    subprocess.run([sys.executable, "-c", "from graph.build import build; import sys; "
+                    "build(sys.argv[1], sys.argv[2], sys.argv[3], echo=lambda m: None)",
+                    str(fixture_corpus), str(tmp_path / "b"), BASE], check=True, env={**os.environ, "PYTHONHASHSEED": "7"})
+    dump_a = (a.build_dir / "dumps" / "bvkg.nq").read_bytes()
+    dump_b = (tmp_path / "b" / "current" / "dumps" / "bvkg.nq").read_bytes()
+    assert dump_a == dump_b
+    assert b"_:" in dump_a   # the ontology's blank nodes are there, canonically labelled
+
+
+def test_failed_document_is_listed_and_the_rest_builds(fixture_corpus, tmp_path):
+    (fixture_corpus / "902_broken.trig").write_text("<a> <b> .\n")
+    result = build(fixture_corpus, tmp_path / "data", BASE, **QUIET)
+    assert result.documents == 2
+    assert len(result.failures) == 1 and result.failures[0].startswith(f"{fixture_corpus / '902_broken.trig'}: ")
+    assert "line 1" in result.failures[0]
+    assert json.loads((result.build_dir / "build.json").read_text())["failures"] == result.failures
+    assert os.readlink(tmp_path / "data" / "current") == f"builds/{result.build_id}"
+
+
+def test_no_document_fails_and_keeps_previous(fixture_corpus, tmp_path):
+    data = tmp_path / "data"
+    first = build(fixture_corpus, data, BASE, **QUIET)
+    for f in fixture_corpus.glob("*.trig"):
+        f.write_text("not rdf at all")
+    with pytest.raises(BuildError, match="no document could be loaded, the previous graph is kept: "):
+        build(fixture_corpus, data, BASE, **QUIET)
+    assert os.readlink(data / "current") == f"builds/{first.build_id}"
+    assert sorted(p.name for p in (data / "builds").iterdir()) == [first.build_id]
+
+
+def test_failure_midway_leaves_current_serving(fixture_corpus, tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    first = build(fixture_corpus, data, BASE, **QUIET)
+    before = _holders(data)
+
+    def broken(store, base):
+        raise RuntimeError("consolidation exploded")
+
+    monkeypatch.setattr(gb, "consolidate", broken)
+    (fixture_corpus / "901_fixture_b.trig").unlink()   # the failed build would have dropped Carol and Dan
+    with pytest.raises(RuntimeError, match="consolidation exploded"):
+        build(fixture_corpus, data, BASE, **QUIET)
+    assert os.readlink(data / "current") == f"builds/{first.build_id}"
+    assert sorted(p.name for p in (data / "builds").iterdir()) == [first.build_id]   # the .tmp is gone
+    assert _holders(data) == before == [ID + "person/alice-archer", ID + "person/alice-archer",
+                                         ID + "person/bob-baker", ID + "person/carol-clark", ID + "person/dan-davis"]
+
+
+def test_shacl_violation_fails_naming_node_and_rule(fixture_corpus, tmp_path):
+    data = tmp_path / "data"
+    first = build(fixture_corpus, data, BASE, **QUIET)
+    f = fixture_corpus / "900_fixture_a.trig"
+    f.write_text(f.read_text().replace("oa:start 0 ; oa:end 29", "oa:start 1 ; oa:end 29"))
+    with pytest.raises(BuildError) as err:
+        build(fixture_corpus, data, BASE, **QUIET)
+    msg = str(err.value)
+    assert msg.startswith("SHACL validation failed, the previous graph is kept:\n1 SHACL violation:")
+    assert f"{ID}document/900-fixture-a/quote/p2/0-29: Quote's oa:exact must equal the paragraph text from oa:start to oa:end" in msg
+    assert os.readlink(data / "current") == f"builds/{first.build_id}"
+
+
+def test_keeps_last_two_builds(fixture_corpus, tmp_path):
+    data = tmp_path / "data"
+    ids = [build(fixture_corpus, data, BASE, **QUIET).build_id for _ in range(3)]
+    assert ids == sorted(ids)
+    assert sorted(p.name for p in (data / "builds").iterdir()) == ids[1:]
+    assert os.readlink(data / "current") == f"builds/{ids[2]}"
+
+
+def test_missing_corpus_folder(tmp_path):
+    with pytest.raises(BuildError, match="corpus folder .*nope does not exist"):
+        build(tmp_path / "nope", tmp_path / "data", BASE, **QUIET)
+
+
+def test_killed_build_process_leaves_previous_graph(fixture_corpus, tmp_path):
+    """A real `bvkg build`, kill -9 once it has started writing its build folder."""
+    data = tmp_path / "data"
+    first = build(fixture_corpus, data, BASE, **QUIET)
+    before = _holders(data)
+    (fixture_corpus / "901_fixture_b.trig").unlink()
+    bvkg = Path(sys.executable).parent / "bvkg"
+    proc = subprocess.Popen([str(bvkg), "build", "--corpus", str(fixture_corpus), "--data", str(data)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    caught = None
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        tmps = list((data / "builds").glob("*.tmp/store/CURRENT"))
+        if tmps:
+            caught = tmps[0].parent.parent
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+        time.sleep(0.001)
+    proc.wait()
+    assert caught is not None, "the build finished before it could be killed"
+    assert proc.returncode == -signal.SIGKILL
+    assert os.readlink(data / "current") == f"builds/{first.build_id}"
+    assert _holders(data) == before
+    # the next build clears the unfinished folder and switches
+    second = build(fixture_corpus, data, BASE, **QUIET)
+    assert not caught.exists()
+    assert sorted(p.name for p in (data / "builds").iterdir()) == [first.build_id, second.build_id]
+    assert _holders(data) == [ID + "person/alice-archer", ID + "person/bob-baker"]
+
+
+def test_concurrent_build_is_refused(fixture_corpus, tmp_path):
+    import fcntl
+    data = tmp_path / "data"
+    data.mkdir()
+    with open(data / ".build.lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        with pytest.raises(BuildError, match="another build is running in"):
+            build(fixture_corpus, data, BASE, **QUIET)
+
+
+def test_cli_build_exits_nonzero_listing_failures(fixture_corpus, tmp_path):
+    (fixture_corpus / "902_broken.trig").write_text("<a> <b> .\n")
+    bvkg = Path(sys.executable).parent / "bvkg"
+    out = subprocess.run([str(bvkg), "build", "--corpus", str(fixture_corpus), "--data", str(tmp_path / "data")],
+                         capture_output=True, text=True)
+    assert out.returncode == 1
+    assert out.stdout.startswith("built ") and ": 2 documents, 1 failed, latest dated 2024-11-12, " in out.stdout
+    assert f"Failed documents:\n  {fixture_corpus / '902_broken.trig'}: " in out.stderr
+    assert _holders(tmp_path / "data")[0] == ID + "person/alice-archer"
