@@ -1,5 +1,583 @@
-"""Placeholder until the people extractor lands: finds nothing."""
+"""People, organisations and role holdings read from one document's blocks.
+
+`extract(doc, facts)` appends PersonMention, OrgMention and Holding facts and fills the
+signatories, recipients and copied_to lists. Every fact carries Evidence whose `exact` is
+`block.text[start:end]`. The rules follow the genre: letter blocks (addressee, sender, signature),
+appositions ("X, Chief Executive", "the Mayor, X,", "X (Monitoring Officer)"), appointments
+("X has been appointed as Y", "appointed X to be the Y"), lists ("his Assistant Inspectors, A, B
+and C"), party labels ("Cllr X (Party)") and unnamed holders ("a new Monitoring Officer").
+Board seats are read by ingest.boards. Never invent a start or end: only what the text states.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ingest import boards
+from ingest.model import Block, Document, DocumentFacts, Evidence, Holding, OrgMention, PersonMention
+from ingest.names import OFFICE_TITLES, NameSpan, find_names
+from ingest.orgs import OrgSpan, find_orgs
+from ingest.roles import RoleSpan, find_roles, stated_end, stated_start
+from ontology.vocab import scheme
+
+LETTER_KINDS = {"letterhead", "address", "signature"}
+# Roles a definite description or an unnamed mention may stand for (not board seats, not groups).
+_UNNAMED_KINDS = {"statutory", "political", "senior", "government", "intervention", "other"}
+_DETERMINER = re.compile(
+    r"(?:\b(?:the|a|an|our|your|its|his|her|their|new|permanent|recently appointed a)|[A-Za-z]+'s|[A-Za-z]+’s)\s+$",
+    re.IGNORECASE)
+_FUTURE_CLAUSE = re.compile(r"\b(?:recruit(?:ing|ment of)?|to appoint|will appoint|appointment of|"
+                            r"to be appointed|vacant)\b[^.;]{0,30}$", re.IGNORECASE)
+_PAST_CLAUSE = re.compile(r"\b(?:departure of|departed|left|previous|predecessor|former|outgoing)\b[^.;]{0,25}$",
+                          re.IGNORECASE)
 
 
-def extract(doc, facts):
+def _kind(role_id: str) -> Optional[str]:
+    for name in ("roles", "board-roles"):
+        for c in scheme(name).concepts:
+            if c.id == role_id:
+                return c.kind
     return None
+
+
+class Reader:
+    """Per-document state: the mentions found so far and the holdings built from them."""
+
+    def __init__(self, doc: Document, facts: DocumentFacts):
+        self.doc, self.facts = doc, facts
+        self.names: dict[str, list[NameSpan]] = {}
+        self.orgs: dict[str, list[OrgSpan]] = {}
+        self.roles: dict[str, list[RoleSpan]] = {}
+        self.used_roles: set[tuple[str, int]] = set()
+        self.abbreviations: dict[str, OrgSpan] = {}
+        self.persons: dict[tuple[str, int], PersonMention] = {}
+        self.subject: Optional[str] = None
+
+    # ------------------------------------------------------------ mentions
+    def scan(self) -> None:
+        counts: dict[str, int] = {}
+        first_name: dict[str, str] = {}
+        for b in self.doc.blocks:
+            orgs = find_orgs(b.text)
+            self.orgs[b.anchor] = orgs
+            for o in orgs:
+                if o.abbreviation and o.kind != "authority":
+                    self.abbreviations.setdefault(o.abbreviation, o)
+                if o.kind == "authority":
+                    counts[o.key] = counts.get(o.key, 0) + 1
+                    # the fullest form names the authority ('London Borough of X' over 'X Council')
+                    if len(o.name) > len(first_name.get(o.key, "")):
+                        first_name[o.key] = o.name
+            self.roles[b.anchor] = find_roles(b.text)
+        if counts:
+            self.subject = first_name[max(counts, key=lambda k: counts[k])]
+        places = set(counts)
+        for b in self.doc.blocks:
+            # names never run into an organisation's name ('Tower Hamlets John Biggs')
+            masked = list(b.text)
+            for o in self.orgs[b.anchor]:
+                masked[o.start:o.end] = " " * (o.end - o.start)
+            spans = []
+            for n in find_names("".join(masked)):
+                n = NameSpan(n.start, n.end, b.text[n.core_start:n.core_start + len(n.name)], n.core_start,
+                             n.honorifics, n.suffixes, n.known_first)
+                if n.name in places:
+                    continue
+                if any(r.start <= n.core_start < r.end for r in self.roles[b.anchor]):
+                    continue
+                spans.append(n)
+            # a role word used as a title ('Councillor Asma Islam', 'Minister Jim McMahon') is not
+            # a separate role mention
+            self.roles[b.anchor] = [x for x in self.roles[b.anchor]
+                                    if not any(n.start <= x.start < n.core_start for n in spans)]
+            self.names[b.anchor] = [n for n in spans if self._accept(b, n, spans)]
+        for b in self.doc.blocks:
+            for o in self.orgs[b.anchor]:
+                self.facts.organisations.append(OrgMention(
+                    o.name, o.kind, Evidence.of(b, o.start, o.end, "org-name"), o.abbreviation, o.key))
+            for n in self.names[b.anchor]:
+                self.person(b, n)
+
+    def _accept(self, b: Block, n: NameSpan, spans: list[NameSpan]) -> bool:
+        """A weak name needs a cue: a role beside it, a letter block, or a list of sure names."""
+        if n.strong:
+            return True
+        t = b.text
+        after, before = t[n.end:n.end + 40], t[max(0, n.start - 60):n.start]
+        roles = self.roles[b.anchor]
+        if any(r.full_start - n.end in range(0, 8) for r in roles):
+            return True                           # "X, Chief Executive" / "X Chief Executive"
+        if any(0 <= n.start - r.end <= 3 for r in roles):
+            return True                           # "Chief Executive, X"
+        if b.kind in LETTER_KINDS and n.start == 0:
+            return True
+        if re.match(r"\s*\(", after) or re.match(r"\s*,\s*(?:the\s+)?[A-Z]", after) and b.kind == "item":
+            return True
+        if re.search(r"(?:,|\band)\s*$", before) or re.match(r"\s*(?:,|and\b)", after):
+            strong = [m for m in spans if m.strong and abs(m.start - n.start) < 120]
+            if strong:
+                return True                       # "the team of A, B, C and D"
+        return False
+
+    def person(self, b: Block, n: NameSpan) -> PersonMention:
+        key = (b.anchor, n.start)
+        if key not in self.persons:
+            pm = PersonMention(n.name, Evidence.of(b, n.start, n.end, "person-name"), n.honorifics, n.suffixes)
+            self.persons[key] = pm
+            self.facts.people.append(pm)
+        return self.persons[key]
+
+    def canon(self) -> dict[str, str]:
+        """Written name -> the document's fullest form of it ('Mayor Biggs' -> 'John Biggs')."""
+        from ingest.resolve import cluster
+        names = [p.name for p in self.facts.people] + [h.person for h in self.facts.holdings if h.person]
+        return cluster(names)
+
+    # ------------------------------------------------------------ holdings
+    def org_at(self, b: Block, pos: int, window: int = 6) -> Optional[OrgSpan]:
+        """The organisation starting within `window` characters of `pos` (after ', ' / ' of the ')."""
+        m = re.match(r"(?:\s*,\s*|\s+of\s+(?:the\s+)?|\s+at\s+(?:the\s+)?|\s+for\s+(?:the\s+)?|\s+)?", b.text[pos:])
+        start = pos + (m.end() if m else 0)
+        for o in self.orgs[b.anchor]:
+            if start <= o.start <= start + window:
+                return o
+        return None
+
+    def holding(self, b: Block, role: RoleSpan | str, start: int, end: int, rule: str, *,
+                person: Optional[NameSpan] = None, org: Optional[OrgSpan | str] = None,
+                org_kind: Optional[str] = None, as_written: Optional[str] = None, capacity: Optional[str] = None,
+                past: bool = False, future: bool = False, represents: Optional[str] = None,
+                lead_for: Optional[str] = None) -> Holding:
+        role_id = role.role if isinstance(role, RoleSpan) else role
+        if isinstance(role, RoleSpan):
+            self.used_roles.add((b.anchor, role.start))
+            capacity = capacity or role.capacity
+            past = past or role.past
+            as_written = as_written or b.text[role.full_start:role.end]
+        org_name = org.name if isinstance(org, OrgSpan) else org
+        if isinstance(org, OrgSpan) and org.kind in ("board", "committee", "team", "group"):
+            org_kind = org_kind or org.kind
+        elif isinstance(org, OrgSpan):
+            org_kind = org_kind or ("authority" if org.kind == "authority" else
+                                    "department" if org.kind == "department" else "organisation")
+        clause = b.text[end:end + 120].split(".")[0]
+        st, m = stated_start(clause)
+        if m and m.group(0).lower().startswith(("since", "from", "with")) and m.start() > 25:
+            st = None              # '... delivered six elections since 2014' dates the elections
+        if st is None:
+            st, m = stated_start(b.text[max(0, start - 40):start])
+        en, _ = stated_end(clause)
+        h = Holding(role=role_id, role_as_written=as_written or role_id,
+                    evidence=Evidence.of(b, start, end, rule),
+                    person=person.name if person else None, organisation=org_name,
+                    org_kind=org_kind or "authority", capacity=capacity, start=st, end=en,
+                    represents=represents, lead_for=lead_for)
+        date = self.doc.date
+        held_now = not past and not future and not (en and date and en <= date) \
+            and not (st and date and _after(st, date))
+        h.attested = date if held_now else None
+        self.facts.holdings.append(h)
+        return h
+
+
+def _after(a, b) -> bool:
+    """a strictly later than b at the coarser of the two precisions."""
+    fields = ("year", "month", "day")
+    for f in fields:
+        x, y = getattr(a, f), getattr(b, f)
+        if x is None or y is None:
+            return False
+        if x != y:
+            return x > y
+    return False
+
+
+# ---------------------------------------------------------------- rules
+
+def _letter_blocks(r: Reader) -> None:
+    """Addressee, sender and signature blocks: a name, then its roles and organisation."""
+    doc = r.doc
+    closing_seen = False
+    group_role: Optional[tuple[RoleSpan, Block, Optional[OrgSpan]]] = None
+    last_signatory: Optional[tuple[Block, NameSpan]] = None
+    salutation_seen = False
+    for b in doc.blocks:
+        if b.kind == "salutation":
+            salutation_seen = True
+        if b.kind == "closing":
+            closing_seen = True
+            continue
+        in_signature = b.kind == "signature" or (closing_seen and len(b.text) < 200)
+        if b.kind not in LETTER_KINDS and not in_signature:
+            if closing_seen and b.kind in ("heading", "paragraph") and len(b.text) > 200:
+                closing_seen = False
+            continue
+        names = [n for n in r.names[b.anchor] if n.start == 0 or b.text[:n.start].strip() in ("", "Signed")]
+        roles = [x for x in r.roles[b.anchor]]
+        if not names:
+            if in_signature and roles and last_signatory is None and re.match(r"^[A-Z]", b.text):
+                # "Ministerial Envoys to the London Borough of X" above the names
+                group_role = (roles[0], b, r.org_at(b, roles[0].end, 12))
+            elif in_signature and roles and last_signatory is not None:
+                sb, sn = last_signatory
+                for role in roles:
+                    if (b.anchor, role.start) not in r.used_roles:
+                        r.holding(b, role, role.full_start, role.end, "signature-role", person=sn,
+                                  org=r.org_at(b, role.end) or _block_org(r, b))
+            continue
+        n = names[0]
+        rest_roles = [x for x in roles if x.start >= n.end]
+        office = [h for h in n.honorifics if h in OFFICE_TITLES]
+        if in_signature:
+            r.facts.signatories.append(b.text[n.start:n.end])
+            last_signatory = (b, n)
+        elif not salutation_seen:
+            r.facts.recipients.append(b.text[n.start:n.end])
+        org = _block_org(r, b, after=n.end) or _neighbour_org(r, b)
+        if office and not rest_roles:
+            role = find_roles(office[0])[0]
+            r.holding(b, role.role, n.start, n.end, "office-title", person=n, as_written=office[0],
+                      org=org)
+        seen: set[str] = set()
+        for role in rest_roles:
+            if role.role in seen:
+                r.used_roles.add((b.anchor, role.start))
+                continue
+            seen.add(role.role)
+            end = max(x.end for x in rest_roles)
+            end = _close_paren(b.text, end)
+            written = b.text[rest_roles[0].full_start:end].strip()
+            r.holding(b, role, n.start, end, "signature-block" if in_signature else "letter-block",
+                      person=n, org=r.org_at(b, role.end) or org, as_written=written)
+        if in_signature and group_role and not rest_roles:
+            role, gb, gorg = group_role
+            r.holding(b, role.role, n.start, n.end, "signature-group", person=n,
+                      org=gorg, as_written=gb.text)
+    # someone who signs is not an addressee (the sender's block sits beside the addressee's)
+    r.facts.recipients[:] = [x for x in r.facts.recipients if x not in r.facts.signatories]
+    for b in doc.blocks:
+        if b.kind == "salutation" and not r.facts.recipients:
+            m = re.match(r"Dear\s+(.+?)[,.]?\s*$", b.text)
+            if m:
+                r.facts.recipients.append(m.group(1))
+
+
+def _close_paren(text: str, end: int) -> int:
+    if text[:end].count("(") > text[:end].count(")") and ")" in text[end:end + 3]:
+        return text.index(")", end) + 1
+    return end
+
+
+def _neighbour_org(r: Reader, b: Block) -> Optional[OrgSpan]:
+    """A sender's organisation from the letterhead or address block just after or before."""
+    i = r.doc.blocks.index(b)
+    for j in (i + 1, i - 1, i - 2):
+        if 0 <= j < len(r.doc.blocks):
+            nb = r.doc.blocks[j]
+            if nb.kind in ("letterhead", "address") and not r.names[nb.anchor]:
+                orgs = [o for o in r.orgs[nb.anchor] if o.start == 0]
+                if orgs:
+                    return orgs[0]
+    return None
+
+
+def _block_org(r: Reader, b: Block, after: int = 0) -> Optional[OrgSpan]:
+    for o in r.orgs[b.anchor]:
+        if o.start >= after:
+            return o
+    return None
+
+
+def _appositions(r: Reader) -> None:
+    """Prose: 'X, [the] Role [of Org]', 'the Role, X', 'X (Role)', 'Role of Org X', 'X as Role'."""
+    for b in r.doc.blocks:
+        if b.kind in LETTER_KINDS or b.kind == "signature":
+            continue
+        t = b.text
+        roles = r.roles[b.anchor]
+        for n in r.names[b.anchor]:
+            bound = _chain_after(r, b, n, roles)
+            if not bound:
+                bound = _role_before(r, b, n, roles)
+            _office_title(r, b, n)
+
+
+def _chain_after(r: Reader, b: Block, n: NameSpan, roles: list[RoleSpan]) -> bool:
+    """'Mary Ney, LGA Associate, ex-Chief Executive of the Royal Borough of Greenwich, Lead ...'."""
+    t = b.text
+    pos = n.end
+    got = False
+    m = re.match(r"\s*\(", t[pos:])
+    if m:
+        # "X (Role)"
+        role = next((x for x in roles if x.full_start == pos + m.end()), None)
+        if role and t[role.end:role.end + 1] == ")":
+            r.holding(b, role, n.start, role.end + 1, "paren-role", person=n, org=None)
+            return True
+        return False
+    as_m = re.match(r"\s*(?:,\s*)?(?:(?:has been|have been|was|is|will be|had been)\s+)?"
+                    r"(?:(?:appointed|elected|named|confirmed|re-appointed)\s+)?(as|to be)\s+(?:the\s+|its\s+|our\s+|their\s+)?", t[pos:])
+    if as_m:
+        start = pos + as_m.end()
+        role = next((x for x in roles if x.full_start == start), None)
+        if role:
+            org = r.org_at(b, role.end)
+            r.holding(b, role, n.start, role.end, "appointed-as", person=n, org=org)
+            return True
+        if boards.lead_at(r, b, n, start):
+            return True
+        return False
+    while True:
+        m = re.match(r"\s*(?:,|\band\b|,\s*and\b)\s*(?:the\s+)?", t[pos:])
+        if not m:
+            break
+        start = pos + m.end()
+        poss_org = None
+        om = next((o for o in r.orgs[b.anchor] if o.start == start), None)
+        if om:
+            pm = re.match(r"(?:'s|’s)?\s*(?:\([A-Z&]+\)\s*)?", t[om.end:])
+            cand = om.end + (pm.end() if pm else 0)
+            if any(x.full_start == cand for x in roles):
+                poss_org, start = om, cand
+        role = next((x for x in roles if x.full_start == start), None)
+        if not role:
+            break
+        end = role.end
+        org = poss_org or next((o for o in r.orgs[b.anchor] if o.start < role.end and o.end > role.start), None)
+        if not org:
+            # the role's organisation: ', Org' / ' of the Org' / ' Org', maybe after a qualifier
+            # segment ('Associate Director, Capital Assets, Southampton City Council')
+            nxt = min([x.full_start for x in roles if x.full_start > role.end] + [len(t)])
+            stop = re.search(r"[.;]|\s\b(?:is|was|has|runs|will|who)\b", t[role.end:])
+            limit = min(nxt, role.end + (stop.start() if stop else len(t)))
+            cand = [o for o in r.orgs[b.anchor] if role.end <= o.start < limit and o.start - role.end < 70]
+            if cand:
+                org = cand[0]
+                end = org.end
+        written_end = end if not org or org is poss_org or org.start < role.end else \
+            role.end + len(t[role.end:org.start].rstrip(" ,").rstrip()) if t[role.end:org.start].strip(" ,").lower() not in ("of", "of the", "") else role.end
+        if org and org.start >= role.end and re.fullmatch(r"\s*(?:,|of|of the|at|at the|for|for the)?\s*", t[role.end:org.start]):
+            written_end = role.end
+        written = t[role.full_start:written_end].rstrip(" ,")
+        r.holding(b, role, n.start, end, "apposition", person=n, org=org, as_written=written)
+        got = True
+        pos = end
+        # skip a qualifier segment before the next role
+        q = re.match(r",\s*[A-Z][\w&' ]+(?=,)", t[pos:])
+        if q and not any(x.full_start == pos + 2 for x in roles):
+            pos += q.end()
+    return got
+
+
+def _role_before(r: Reader, b: Block, n: NameSpan, roles: list[RoleSpan]) -> bool:
+    """'the Mayor, Lutfur Rahman,' / 'Chief Executive, Will Tuckley's' / 'The Mayor of X John Biggs'."""
+    t = b.text
+    for role in roles:
+        gap = t[role.end:n.start]
+        org = None
+        if re.fullmatch(r",\s*", gap):
+            pass
+        else:
+            o = r.org_at(b, role.end)
+            if not (o and re.fullmatch(r"\s*", t[o.end:n.start]) and re.fullmatch(r"\s+of\s+(?:the\s+)?", t[role.end:o.start])):
+                continue
+            org = o
+        before = t[:role.full_start]
+        if re.search(r"\bas\s+(?:the\s+)?$", before) or (b.anchor, role.start) in r.used_roles:
+            continue                      # "appointed as Leadership Lead, Carolyn Downs as ..."
+        if not re.match(r"\s*(?:,|'s|’s|\s+(?:and|was|is|has|who)\b|$)", t[n.end:]):
+            continue
+        r.holding(b, role, role.full_start, n.end, "apposition-before", person=n, org=org)
+        return True
+    return False
+
+
+def _office_title(r: Reader, b: Block, n: NameSpan) -> None:
+    """'Minister Jim McMahon', 'Mayor Biggs': an office used as a title."""
+    office = [h for h in n.honorifics if h in OFFICE_TITLES]
+    if not office:
+        return
+    role = find_roles(office[0])[0]
+    if any(h.person == n.name and h.role == role.role and h.evidence.anchor == b.anchor for h in r.facts.holdings):
+        return
+    r.holding(b, role.role, n.start, n.end, "office-title", person=n, as_written=office[0])
+
+
+def _party_labels(r: Reader) -> None:
+    """'Cllr X (Party)': a councillor of the authority in a political group."""
+    for b in r.doc.blocks:
+        t = b.text
+        for n in r.names[b.anchor]:
+            if not any(h in ("Cllr", "Councillor") for h in n.honorifics):
+                continue
+            m = re.match(r"\s*\(([A-Z][\w&' -]{1,40})\)", t[n.end:])
+            if not m:
+                continue
+            party = m.group(1).strip()
+            ps, pe = n.end + m.start(1), n.end + m.end(1)
+            r.facts.organisations.append(OrgMention(party, "group", Evidence.of(b, ps, pe, "party-label"), key=party))
+            r.holding(b, "councillor", n.start, n.end + m.end(), "party-label", person=n,
+                      as_written=n.honorifics[0], represents=party)
+
+
+def _lists(r: Reader) -> None:
+    """'X and his Assistant Inspectors, A, B and C': the list holds the role, X the lead role."""
+    for b in r.doc.blocks:
+        t = b.text
+        names = r.names[b.anchor]
+        for role in r.roles[b.anchor]:
+            if not role.plural and not role.label.lower().endswith("s"):
+                continue
+            m = re.match(r"\s*(?:,|:|\()\s*", t[role.end:])
+            if not m:
+                continue
+            pos = role.end + m.end()
+            members = []
+            for n in names:
+                if n.start < pos:
+                    continue
+                if not re.fullmatch(r"\s*(?:,|and|,\s*and|:)?\s*", t[pos:n.start]):
+                    break
+                members.append(n)
+                pos = n.end
+            for n in members:
+                r.holding(b, role, n.start, n.end, "role-list", person=n,
+                          as_written=role.label.rstrip("s") if role.plural else role.label)
+            # "X and his Assistant Inspectors": X leads
+            lead = re.search(r"(?:\band|,)\s+(?:his|her|their)\s+$", t[:role.full_start])
+            if lead and role.label.lower().startswith("assistant "):
+                base = find_roles(role.label[len("assistant "):].rstrip("s").title())
+                prev = [n for n in names if n.end <= lead.start()]
+                if base and prev and re.fullmatch(r"\s*", t[prev[-1].end:lead.start()]):
+                    n = prev[-1]
+                    r.holding(b, base[0].role, n.start, role.end, "lead-of-assistants", person=n,
+                              as_written=base[0].label)
+
+
+def _unnamed(r: Reader) -> None:
+    """Role mentions not bound to a name: definite descriptions and unnamed holders.
+
+    'the Chief Executive' stands for the document's named Chief Executive when there is exactly
+    one; otherwise it is a holding with person=None ('a new Monitoring Officer' is a fact too).
+    """
+    named: dict[str, set[str]] = {}
+    canon = r.canon()
+    for h in r.facts.holdings:
+        # 'the Mayor' is the subject authority's Mayor, not a visiting peer's
+        if h.person and h.attested and h.organisation in (None, r.subject):
+            named.setdefault(h.role, set()).add(canon.get(h.person, h.person))
+    slots: dict[tuple, Holding] = {}
+    for b in r.doc.blocks:
+        t = b.text
+        for role in r.roles[b.anchor]:
+            if (b.anchor, role.start) in r.used_roles or role.plural or role.label.endswith("s"):
+                continue
+            if _kind(role.role) not in _UNNAMED_KINDS or role.role == "councillor":
+                continue
+            before = t[:role.full_start]
+            in_list = re.search(r"(?:\(|,|\band|\bor)\s*$", before) and (
+                any(0 <= role.full_start - x.end <= 6 for x in r.roles[b.anchor])
+                or re.search(r"\b(?:posts|roles|officers|positions)\s*\($", before))
+            if not (_DETERMINER.search(before) or in_list or b.kind == "salutation" or role.full_start == 0):
+                continue
+            future = bool(_FUTURE_CLAUSE.search(before)) or role.new and bool(re.search(r"\b(?:will|to be)\b", t[role.end:role.end + 40]))
+            past = role.past or bool(_PAST_CLAUSE.search(before))
+            holders = named.get(role.role, set())
+            if len(holders) == 1 and not past and not future and not role.new:
+                person = next(iter(holders))
+                for h in r.facts.holdings:
+                    if canon.get(h.person or "", h.person) == person and h.role == role.role:
+                        h.extra_evidence.append(Evidence.of(b, role.full_start, role.end, "definite-description"))
+                        break
+                continue
+            key = (role.role, role.capacity, past, future, role.new)
+            if key in slots:
+                slots[key].extra_evidence.append(Evidence.of(b, role.full_start, role.end, "unnamed-holder"))
+                continue
+            org = r.org_at(b, role.end)
+            if org and org.kind not in ("authority", "department", "association", "regulator", "organisation"):
+                org = None
+            slots[key] = r.holding(b, role, role.full_start, role.end, "unnamed-holder", org=org,
+                                   past=past, future=future)
+
+
+def _copied_to(r: Reader) -> None:
+    for b in r.doc.blocks:
+        m = re.search(r"\b(?:copying this letter to|copied to|cc:?)\s+(.+?)(?:\.|$)", b.text, re.IGNORECASE)
+        if not m:
+            continue
+        seg_start = m.start(1)
+        for role in r.roles[b.anchor]:
+            if role.start >= seg_start and role.end <= m.end(1):
+                r.facts.copied_to.append(b.text[role.full_start:role.end])
+        for n in r.names[b.anchor]:
+            if n.start >= seg_start and n.end <= m.end(1):
+                r.facts.copied_to.append(n.name)
+
+
+def _fill_organisations(r: Reader) -> None:
+    """None means the subject authority: say which, for authority-level roles.
+
+    A role of no particular tier ('Principal Adviser') with no organisation beside it takes the one
+    other organisation its sentence names ('... is the main contact between your authority and
+    the Local Government Association')."""
+    for h in r.facts.holdings:
+        if h.organisation is None and h.person and _kind(h.role) == "other":
+            b = r.doc.block(h.evidence.anchor)
+            s0 = b.text.rfind(". ", 0, h.evidence.start) + 1
+            s1 = b.text.find(". ", h.evidence.end)
+            s1 = len(b.text) if s1 < 0 else s1
+            cands = {o.name for o in r.orgs[b.anchor] if s0 <= o.start < s1 and o.kind != "authority"}
+            if len(cands) == 1:
+                h.organisation = cands.pop()
+                h.org_kind = "organisation"
+    for h in r.facts.holdings:
+        if h.organisation is None and h.org_kind == "authority" and r.subject:
+            kind = _kind(h.role)
+            if kind in ("statutory", "political", "senior", "other", "intervention"):
+                h.organisation = r.subject
+
+
+def extract(doc: Document, facts: DocumentFacts) -> None:
+    r = Reader(doc, facts)
+    r.scan()
+    _letter_blocks(r)
+    _party_labels(r)
+    _lists(r)
+    _appositions(r)
+    boards.extract(r)
+    _unnamed(r)
+    _copied_to(r)
+    _fill_organisations(r)
+    _dedupe(facts)
+
+
+def _dedupe(facts: DocumentFacts) -> None:
+    """One holding per person, role and organisation in a document; other quotes become extra evidence."""
+    out: list[Holding] = []
+    index: dict[tuple, Holding] = {}
+    known_org = {(h.person, h.role): (h.organisation, h.org_kind) for h in facts.holdings if h.person and h.organisation}
+    for h in facts.holdings:
+        if h.person is None:
+            key = (None, h.role, h.organisation, h.org_kind, h.capacity, h.start, h.end, h.attested, h.represents)
+            if h.org_kind != "authority" and key in index:
+                index[key].extra_evidence.append(h.evidence)
+                continue
+            index[key] = h
+            out.append(h)
+            continue
+        if h.organisation is None and (h.person, h.role) in known_org:
+            h.organisation, h.org_kind = known_org[(h.person, h.role)]
+        key = (h.person, h.role, h.organisation, h.org_kind, h.represents)
+        if key in index:
+            first = index[key]
+            first.extra_evidence.append(h.evidence)
+            first.capacity = first.capacity or h.capacity
+            first.start = first.start or h.start
+            first.end = first.end or h.end
+            if len(h.role_as_written) > len(first.role_as_written):
+                first.role_as_written = h.role_as_written
+            continue
+        index[key] = h
+        out.append(h)
+    facts.holdings[:] = out

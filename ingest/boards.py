@@ -1,0 +1,235 @@
+"""Board and committee seats: chairs, theme Leads, members, and the teams named in lists.
+
+Read after people's roles, so that "chaired by the Mayor" can name the Mayor when the same
+document does ("the Mayor, Lutfur Rahman") — a definite description is resolved only then.
+A committee chair that is a council office ('Chair of Audit Committee') is a role of the
+authority; any other chair is a board seat (board-roles 'chair').
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Optional
+
+from ingest.model import Block
+from ingest.names import NameSpan
+from ingest.orgs import OrgSpan
+from ingest.roles import find_roles
+from ontology.vocab import scheme
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ingest.people import Reader
+
+BODY_KINDS = ("board", "committee", "team")
+_LEAD = re.compile(r"((?:[A-Z][\w'’]*)(?:\s+(?:[A-Z][\w'’]*|&|and))*?)\s+Lead\b")
+_CHAIR = re.compile(r"\b(?:chaired by|co-chaired by|under the chair(?:person|man|woman)?ship of)\s+", re.IGNORECASE)
+_MEMBERSHIP = re.compile(r"\b(?:[Mm]embership of (?:the\s+)?(?P<board>[A-Z][\w&' ]*?)\s+(?:also\s+)?"
+                         r"(?:includes|comprises|consists of|is made up of)|"
+                         r"with membership consisting of|whose members are)\s+")
+
+
+@lru_cache(maxsize=None)
+def _themes() -> dict[str, str]:
+    idx = scheme("themes").label_index()
+    return idx
+
+
+def theme_of(words: str) -> Optional[str]:
+    """'Culture and Partnerships' -> the theme its words name, trying '&' for 'and'."""
+    idx = _themes()
+    for cand in (words, words.replace(" and ", " & "), words.split()[0]):
+        if cand.lower() in idx:
+            return idx[cand.lower()]
+    return None
+
+
+def bodies(r: "Reader", b: Block) -> list[OrgSpan]:
+    """Boards/committees in a block, with bare abbreviations ('the TAB') expanded."""
+    out = [o for o in r.orgs[b.anchor] if o.kind in BODY_KINDS]
+    for abbr, o in r.abbreviations.items():
+        if o.kind not in BODY_KINDS:
+            continue
+        for m in re.finditer(rf"(?<![\w&]){re.escape(abbr)}(?![\w&])", b.text):
+            if any(x.start <= m.start() < x.end for x in out):
+                continue
+            out.append(OrgSpan(m.start(), m.end(), o.name, o.kind, abbr, o.key))
+    expanded = []
+    for o in out:
+        first = o.name.split()[0]
+        if first in r.abbreviations and r.abbreviations[first].kind in BODY_KINDS and o.name != r.abbreviations[first].name:
+            full = r.abbreviations[first]
+            o = OrgSpan(o.start, o.end, full.name, full.kind, full.abbreviation, full.key)
+        expanded.append(o)
+    return sorted(expanded, key=lambda o: o.start)
+
+
+def _board_before(r: "Reader", b: Block, pos: int, last: Optional[OrgSpan]) -> Optional[OrgSpan]:
+    sentence_start = max(b.text.rfind(". ", 0, pos), 0)
+    cands = [o for o in bodies(r, b) if o.end <= pos and o.start >= sentence_start]
+    if cands:
+        return cands[-1]
+    if re.search(r"\bthe (?:Board|Committee)\b", b.text[sentence_start:pos]) and last:
+        return last
+    return None
+
+
+def _office_for(board: OrgSpan) -> Optional[str]:
+    """'Audit Committee' -> 'chair-of-audit-committee' when the roles vocabulary has that office."""
+    for label in (f"Chair of the {board.name}", f"Chair of {board.name}", f"{board.name} Chair"):
+        roles = find_roles(label)
+        if roles and roles[0].start == 0 and roles[0].end == len(label):
+            return roles[0].role
+    return None
+
+
+def _named_holders(r: "Reader", role_id: str) -> list[str]:
+    """Who the document names as holding `role_id` now, at the subject authority or its bodies."""
+    canon = r.canon()
+    return sorted({canon.get(h.person, h.person) for h in r.facts.holdings if h.person and h.role == role_id
+                   and h.attested and (h.organisation in (None, r.subject) or h.org_kind != "authority")})
+
+
+def _seat(r: "Reader", b: Block, board: OrgSpan, board_role: str, start: int, end: int, rule: str,
+          person: Optional[NameSpan | str], as_written: str, **kw):
+    """A seat on `board`, or the council office when the board is a committee with one."""
+    office = _office_for(board) if board_role == "chair" else None
+    pname = person if isinstance(person, str) else None
+    pspan = person if isinstance(person, NameSpan) else None
+    if office:
+        h = r.holding(b, office, start, end, rule, person=pspan, as_written=as_written, **kw)
+    else:
+        h = r.holding(b, board_role, start, end, rule, person=pspan, org=board.name,
+                      org_kind=board.kind if board.kind in BODY_KINDS else "board", as_written=as_written, **kw)
+    if pname:
+        h.person = pname
+    return h
+
+
+def lead_at(r: "Reader", b: Block, n: NameSpan, pos: int) -> bool:
+    """'X as Governance Lead', 'X to be the Community Lead for the TAB': a board Lead."""
+    m = _LEAD.match(b.text, pos)
+    if not m:
+        return False
+    words = m.group(1)
+    board = None
+    after = re.match(r"\s+(?:for|of|on)\s+(?:the\s+)?", b.text[m.end():])
+    if after:
+        board = next((o for o in bodies(r, b) if o.start == m.end() + after.end()), None)
+    board = board or _board_before(r, b, n.start, None) or _last_board(r, b)
+    if board is None:
+        return False
+    _seat(r, b, board, "board-lead", n.start, m.end(), "board-lead", n, m.group(0),
+          lead_for=theme_of(words))
+    return True
+
+
+def _last_board(r: "Reader", b: Block) -> Optional[OrgSpan]:
+    """The board this paragraph is about: the last one named in it before any Lead."""
+    cands = bodies(r, b)
+    return cands[-1] if cands else None
+
+
+def extract(r: "Reader") -> None:
+    last: Optional[OrgSpan] = None
+    for b in r.doc.blocks:
+        t = b.text
+        for m in _CHAIR.finditer(t):
+            board = _board_before(r, b, m.start(), last)
+            if board is None:
+                continue
+            pos = m.end()
+            name = next((n for n in r.names[b.anchor] if n.start == pos), None)
+            if name:
+                _seat(r, b, board, "chair", board.start if board.start < m.start() else m.start(), name.end,
+                      "chaired-by", name, "chair")
+                continue
+            role = next((x for x in r.roles[b.anchor] if x.full_start in (pos, pos + 4) and
+                         re.match(r"(?:the\s+)?$", t[pos:x.full_start])), None)
+            if role:
+                holders = _named_holders(r, role.role)
+                r.used_roles.add((b.anchor, role.start))
+                _seat(r, b, board, "chair", board.start if board.start < m.start() else m.start(), role.end,
+                      "chaired-by-role", holders[0] if len(holders) == 1 else None, "chair")
+                continue
+            um = re.match(r"(?:an?|the)\s+([\w-]+\s+)?(?:member|councillor|officer)\b", t[pos:], re.IGNORECASE)
+            if um:
+                _seat(r, b, board, "chair", board.start if board.start < m.start() else m.start(), pos + um.end(),
+                      "chaired-by-unnamed", None, "chair")
+        _memberships(r, b, last)
+        bs = bodies(r, b)
+        if bs:
+            last = bs[-1]
+    _team_lists(r)
+
+
+def _memberships(r: "Reader", b: Block, last: Optional[OrgSpan]) -> None:
+    t = b.text
+    for m in _MEMBERSHIP.finditer(t):
+        board = None
+        if m.group("board"):
+            board = next((o for o in bodies(r, b) if o.start == m.start("board")), None)
+        board = board or _board_before(r, b, m.start(), last) or last
+        if board is None:
+            continue
+        end = t.find(".", m.end())
+        end = len(t) if end < 0 else end
+        for item in re.finditer(r"[^;,]+", t[m.end():end]):
+            s = m.end() + item.start()
+            s += len(item.group(0)) - len(item.group(0).lstrip())
+            seg = t[s:m.end() + item.end()]
+            seg_lead = re.match(r"(?:and\s+)?(?:the\s+)?", seg)
+            p = s + seg_lead.end()
+            name = next((n for n in r.names[b.anchor] if n.start == p), None)
+            if name:
+                _seat(r, b, board, "board-member", p, name.end, "board-membership", name, "member")
+                continue
+            role = next((x for x in r.roles[b.anchor] if x.full_start == p), None)
+            if not role:
+                continue
+            r.used_roles.add((b.anchor, role.start))
+            holders = _named_holders(r, role.role)
+            if holders and (role.plural or len(holders) == 1):
+                for person in holders:
+                    _seat(r, b, board, "board-member", p, role.end, "board-membership-role", person, role.label)
+            elif not role.plural:
+                _seat(r, b, board, "board-member", p, role.end, "board-membership-role", None, role.label)
+        # party-labelled councillors named in the same paragraph sit for their group
+        for h in list(r.facts.holdings):
+            if h.role == "councillor" and h.evidence.anchor == b.anchor and h.represents and h.person:
+                ev = h.evidence
+                tail = re.match(r"\s+for the ([\w -]+?)(?:[.,;]|$)", t[ev.end:])
+                represents = tail.group(1).strip() if tail else h.represents
+                seat = next((x for x in r.facts.holdings if x.person == h.person and x.role == "board-member"
+                             and x.organisation == board.name), None)
+                if seat:
+                    seat.represents = represents
+                    seat.extra_evidence.append(h.evidence)
+                    continue
+                seat = r.holding(b, "board-member", ev.start, ev.end + (tail.end(1) if tail else 0),
+                                 "board-membership-party", org=board.name, org_kind=board.kind,
+                                 as_written="member", represents=represents)
+                seat.person = h.person
+
+
+def _team_lists(r: "Reader") -> None:
+    """'The peers who delivered ... were:' + items 'Mary Ney, LGA Associate, ...': team members."""
+    children: dict[str, list[Block]] = {}
+    for b in r.doc.blocks:
+        if b.parent:
+            children.setdefault(b.parent, []).append(b)
+    teams = [o for blk in r.doc.blocks for o in r.orgs[blk.anchor] if o.kind == "team"]
+    for b in r.doc.blocks:
+        if b.anchor not in children or not re.search(r"(?::|\b(?:were|are|include|includes|comprised|comprises))\s*$", b.text):
+            continue
+        plural = [x for x in find_roles(b.text) if x.plural]
+        if not plural:
+            continue
+        role = plural[-1]
+        stem = role.label.rstrip("s").lower()
+        team = next((o for o in sorted(teams, key=lambda o: -len(o.name)) if stem in o.name.lower()), None)
+        for c in children[b.anchor]:
+            name = next((n for n in r.names[c.anchor] if n.start == 0), None)
+            if not name:
+                continue
+            r.holding(c, role.role, 0, name.end, "team-list", person=name,
+                      org=team.name if team else None, org_kind="team", as_written=role.label.rstrip("s"))

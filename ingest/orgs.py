@@ -1,0 +1,160 @@
+"""Organisation mentions: authorities, departments and national bodies, boards, committees, teams.
+
+Authorities are read by their naming shapes ('London Borough of X', 'Royal Borough of X',
+'X Metropolitan Borough Council', 'X City Council', 'X MBC'); national bodies come from
+ontology/vocab/aliases.yaml; boards and committees are capitalised names ending in Board,
+Committee, Group, Team, Panel or Forum, with an abbreviation in brackets when one is defined.
+An authority's key is its place name, so 'Greenwich Council' and 'Royal Borough of Greenwich'
+meet.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from ingest.names import is_first_name
+from ontology.vocab import aliases, scheme
+
+# UK party names: a 'Labour Group' is a political group, not a board.
+PARTY_WORDS = ("Labour", "Conservative", "Liberal Democrat", "Green", "Independent", "Reform",
+               "Plaid Cymru", "SNP", "Co-operative", "Residents")
+
+_PLACE_TOKEN = r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*"
+_PLACE = rf"{_PLACE_TOKEN}(?:(?:\s+(?:upon|on|in|under|le|by)\s+|-on-|\s+){_PLACE_TOKEN}){{0,3}}"
+_NOT_PLACE = {"Full", "Youth", "Whole", "The", "This", "Our", "Your", "Each", "Every", "County", "City",
+              "Borough", "Town", "Parish", "District", "Executive", "Metropolitan", "Local", "Best", "Value",
+              "By", "Email", "Tel", "Town", "Hall", "Labour", "Conservative", "Green", "Council", "One", "Single",
+              "Whole", "Unitary", "Parish", "Youth", "Grants", "Relevant", "Respective"}
+
+_AUTHORITY_RES = (
+    re.compile(rf"\b(?:London|Royal|Metropolitan|County)\s+Borough\s+of\s+(?P<place>{_PLACE})"),
+    re.compile(rf"\b(?:City|County|Borough|District)\s+of\s+(?P<place>{_PLACE})\s+Council\b"),
+    re.compile(rf"\b(?P<place>{_PLACE})\s+(?:Metropolitan\s+Borough|Royal\s+Borough|London\s+Borough|City|County|District|Borough|Town)\s+Council\b"),
+    re.compile(rf"\b(?P<place>{_PLACE})\s+(?:Council|MBC)\b(?!s)"),
+)
+_BODY_TOKEN = r"(?:[A-Z][\w'’&-]*|and|of|for|&|the|on)"
+_BODY_RE = re.compile(
+    rf"\b(?P<name>[A-Z][\w'’&-]*(?:\s+{_BODY_TOKEN}){{0,7}}?\s+"
+    rf"(?P<head>Board|Committee|Sub-Committee|Group|Team|Panel|Forum|Commission|Commissioners))\b"
+    rf"(?:\s+\((?P<abbr>[A-Z][A-Za-z&]{{1,7}})\))?")
+_HEAD_KIND = {"Board": "board", "Committee": "committee", "Sub-Committee": "committee", "Group": "board",
+              "Team": "team", "Panel": "board", "Forum": "board", "Commission": "organisation",
+              "Commissioners": "team"}
+_LEADING_NOISE = re.compile(r"^(?:(?:The|A|An|Our|Your|Its|This|New|Each|Every|Both|All|Whilst|While|"
+                            r"When|Since|Membership|Following|After|Before|In|At|On|To|By|From|With|"
+                            r"Children's Services led by the)\s+)+")
+
+
+@dataclass(frozen=True)
+class OrgSpan:
+    start: int
+    end: int
+    name: str
+    kind: str
+    abbreviation: Optional[str] = None
+    key: Optional[str] = None
+
+
+_TYPE_WORDS = {"Metropolitan", "Borough", "City", "County", "District", "Town", "Royal", "London"}
+
+
+@lru_cache(maxsize=None)
+def _role_words() -> frozenset[str]:
+    words = set()
+    for name in ("roles", "board-roles"):
+        for c in scheme(name).concepts:
+            for label in c.labels:
+                words.update(w for w in re.findall(r"[A-Za-z-]+", label) if w[0].isupper())
+    return frozenset(words)
+
+
+def _trim_place(place: str) -> str:
+    """Cut a place name at words that cannot be part of it ('Tower Hamlets By email',
+    'Lead Commissioner Rotherham')."""
+    toks = place.split()
+    while toks and toks[0] in _role_words():
+        toks = toks[1:]
+    keep: list[str] = []
+    for i, t in enumerate(toks):
+        if t in _NOT_PLACE:
+            break
+        # 'Tower Hamlets John Biggs': a first name followed by another word starts a person's name
+        if keep and i + 1 < len(toks) and toks[i + 1][0].isupper() and is_first_name(t):
+            break
+        keep.append(t)
+    return " ".join(keep)
+
+
+@lru_cache(maxsize=None)
+def _known() -> list[tuple[str, dict, bool]]:
+    """(phrase, org record, is_abbreviation), longest first."""
+    out: list[tuple[str, dict, bool]] = []
+    for org in aliases().get("organisations", []):
+        out.append((org["name"], org, False))
+        for v in org.get("variants") or ():
+            out.append((v, org, v.isupper()))
+        if org.get("abbreviation"):
+            out.append((org["abbreviation"], org, True))
+    return sorted(out, key=lambda x: len(x[0]), reverse=True)
+
+
+def authority_key(name: str) -> str:
+    """'London Borough of Tower Hamlets' / 'Tower Hamlets Council' -> 'Tower Hamlets'."""
+    for rx in _AUTHORITY_RES:
+        m = rx.search(name)
+        if m:
+            return _trim_place(m.group("place")) or name
+    return name
+
+
+def find_orgs(text: str) -> list[OrgSpan]:
+    """Organisation mentions in text order; overlapping matches keep the longest."""
+    found: list[OrgSpan] = []
+    for phrase, org, is_abbr in _known():
+        flags = 0 if (is_abbr or phrase[0].isupper()) else re.IGNORECASE
+        for m in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text, flags):
+            end = m.end()
+            abbr = org.get("abbreviation")
+            am = re.match(r"(?:'s|’s)?\s*\(([A-Z]{2,8})\)", text[end:])
+            if am and not is_abbr:
+                end += am.end()
+            found.append(OrgSpan(m.start(), end, org["name"], org.get("kind", "organisation"), abbr, org["name"]))
+    for rx in _AUTHORITY_RES:
+        for m in rx.finditer(text):
+            written = m.group("place")
+            place = _trim_place(written)
+            if not place:
+                continue
+            pstart = m.start("place") + written.index(place)
+            rest = written[written.index(place) + len(place):].split()
+            if rx is _AUTHORITY_RES[0]:
+                start, end = m.start(), pstart + len(place)
+            elif all(w in _TYPE_WORDS for w in rest):
+                start, end = pstart, m.end()
+            else:
+                continue            # the council word did not follow the place itself
+            found.append(OrgSpan(start, end, text[start:end], "authority", None, place))
+    for m in _BODY_RE.finditer(text):
+        name = m.group("name")
+        lead = _LEADING_NOISE.match(name)
+        start = m.start("name") + (lead.end() if lead else 0)
+        name = text[start:m.end("name")]
+        if not name or len(name.split()) < 2 or name.split()[0] in ("and", "of", "for", "the"):
+            continue
+        kind = _HEAD_KIND[m.group("head")]
+        if any(re.search(rf"\b{re.escape(p)}\b", name) for p in PARTY_WORDS) and m.group("head") == "Group":
+            kind = "group"
+        end = m.end() if m.group("abbr") else m.end("name")
+        found.append(OrgSpan(start, end, name, kind, m.group("abbr"), name))
+    # keep the longest of overlapping mentions
+    found.sort(key=lambda o: (o.start, -(o.end - o.start)))
+    out: list[OrgSpan] = []
+    for o in found:
+        if out and o.start < out[-1].end:
+            if (o.end - o.start) > (out[-1].end - out[-1].start):
+                out[-1] = o
+            continue
+        out.append(o)
+    return out

@@ -1,0 +1,159 @@
+"""Which name mentions are the same person: within a document, then across the corpus.
+
+A key is the canonical full name without honorifics or post-nominals ('Stephen Halsey').
+Within a document, 'Mr Halsey' or 'Mayor Biggs' joins the one person with that surname, and
+'Kim Bromley Derry' is 'Kim Bromley-Derry' (hyphens and spaces do not separate a surname).
+Across documents, the same surname plus an equivalent first name (aliases.yaml
+first_name_equivalents: Steve ~ Stephen) is one person; the fullest formal form is the key.
+Different first names stay apart (Shafi Ahmed is not Shibbir Ahmed), and so do different
+surnames (Steve Bullock is not Steve Halsey). Holding.person is rewritten to the key, so later
+stages mint one IRI per person.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from nameparser import HumanName
+
+from ingest.model import DocumentFacts
+from ingest.names import strip_name
+
+
+@lru_cache(maxsize=None)
+def _first_classes() -> dict[str, tuple[str, ...]]:
+    """lower-cased first name -> its equivalence class (the formal form first)."""
+    from ontology.vocab import aliases
+
+    out: dict[str, tuple[str, ...]] = {}
+    for group in aliases().get("first_name_equivalents", []):
+        cls = tuple(group)
+        for n in group:
+            out[n.lower()] = cls
+    return out
+
+
+def parts(name: str) -> tuple[str, str]:
+    """(first names, surname) of a bare name; the surname is everything after the first given name."""
+    bare, _, _ = strip_name(name)
+    toks = bare.split()
+    if len(toks) == 1:
+        return "", toks[0]
+    h = HumanName(bare)
+    first = h.first or toks[0]
+    if not bare.startswith(first):
+        first = toks[0]
+    return first, bare[len(first):].strip()
+
+
+def surname_key(surname: str) -> str:
+    """'Bromley-Derry' and 'Bromley Derry' give one key."""
+    return re.sub(r"[\s\-'’.]", "", surname).lower()
+
+
+def first_compatible(a: str, b: str) -> bool:
+    """Same first name, an equivalent one (Steve ~ Stephen) or an initial of it."""
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    ca, cb = _first_classes().get(a), _first_classes().get(b)
+    return bool(ca and ca == cb)
+
+
+def _preference(name: str) -> tuple:
+    """Fuller and more formal wins: a formal first name, a hyphenated surname, more tokens, length."""
+    first, surname = parts(name)
+    cls = _first_classes().get(first.lower())
+    formal = bool(cls) and cls[0].lower() == first.lower()
+    return (bool(first), formal or not cls, "-" in surname, len(name.split()), len(name), name)
+
+
+def cluster(names: Iterable[str]) -> dict[str, str]:
+    """Written (bare) name -> canonical name, merging variants of one person.
+
+    A surname alone joins the single full name with that surname; when two people share it, the
+    surname alone stays on its own (never guessed).
+    """
+    bare = sorted({strip_name(n)[0] for n in names if n and n.strip()})
+    full = [n for n in bare if parts(n)[0]]
+    groups: list[list[str]] = []
+    for n in sorted(full, key=_preference, reverse=True):
+        f, s = parts(n)
+        for g in groups:
+            gf, gs = parts(g[0])
+            if surname_key(gs) == surname_key(s) and first_compatible(gf, f):
+                g.append(n)
+                break
+        else:
+            groups.append([n])
+    out: dict[str, str] = {}
+    for g in groups:
+        canon = max(g, key=_preference)
+        for n in g:
+            out[n] = canon
+    for n in bare:
+        if n in out:
+            continue
+        sk = surname_key(parts(n)[1])
+        owners = {out[m] for m in full if surname_key(parts(m)[1]) == sk}
+        out[n] = owners.pop() if len(owners) == 1 else n
+    return out
+
+
+def _apply(facts: DocumentFacts, mapping: dict[str, str]) -> None:
+    def key(name: Optional[str]) -> Optional[str]:
+        if not name:
+            return name
+        bare = strip_name(name)[0]
+        return mapping.get(bare, bare)
+
+    for pm in facts.people:
+        pm.key = key(pm.key or pm.name)
+    for h in facts.holdings:
+        h.person = key(h.person)
+
+
+def resolve_document(facts: DocumentFacts) -> None:
+    """Set PersonMention.key and rewrite Holding.person to the document-level canonical name."""
+    names = [pm.name for pm in facts.people] + [h.person for h in facts.holdings if h.person]
+    _apply(facts, cluster(names))
+    _merge_holdings(facts)
+
+
+def resolve_corpus(all_facts: list[DocumentFacts]) -> dict[str, str]:
+    """Merge people across documents; returns the mapping used (document key -> corpus key)."""
+    keys = [pm.key or pm.name for f in all_facts for pm in f.people]
+    keys += [h.person for f in all_facts for h in f.holdings if h.person]
+    # a surname alone is only resolved inside its own document: across documents it may be anyone
+    full_keys = [k for k in keys if parts(k)[0]]
+    mapping = cluster(full_keys)
+    for f in all_facts:
+        _apply(f, mapping)
+        _merge_holdings(f)
+    return mapping
+
+
+def _merge_holdings(facts: DocumentFacts) -> None:
+    """Two holdings of one person, role and organisation in a document become one with both quotes."""
+    out, index = [], {}
+    for h in facts.holdings:
+        if h.person is None:
+            out.append(h)
+            continue
+        k = (h.person, h.role, h.organisation, h.org_kind, h.represents, h.lead_for)
+        if k in index:
+            first = index[k]
+            first.extra_evidence.extend([h.evidence, *h.extra_evidence])
+            first.capacity = first.capacity or h.capacity
+            first.start = first.start or h.start
+            first.end = first.end or h.end
+            first.attested = first.attested or h.attested
+            continue
+        index[k] = h
+        out.append(h)
+    facts.holdings[:] = out

@@ -1,0 +1,192 @@
+"""Role mentions in a block's text, read through the SKOS label indexes (data, not code).
+
+Longest label wins, case-insensitive for labels of two or more words; a one-word label ('Mayor',
+'Director', 'Lead') counts only when written with a capital, so "members" or "lead the work" are
+not roles. The capacity word just before a role ('interim', 'acting', 'permanent') is returned
+apart from it: interim is a capacity, not a role. Also here: the stated start/end of a tenure
+("elected to the role in October 2024", "since October 2024"), never invented.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from ingest.model import PartialDate
+from ontology.vocab import scheme
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+_MONTH_RE = "|".join(m.capitalize() for m in MONTHS)
+DATE_RE = rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?({_MONTH_RE})\s+(\d{{4}})|\b((?:19|20)\d{{2}})\b"
+
+# Words before a role that say the holding is over (not attested at the document date).
+PAST_CUES = ("ex-", "former ", "formerly ", "most recently ", "previous ", "outgoing ", "late ",
+             "until recently ")
+# Words before a role that say the post is not yet filled by this holder.
+FUTURE_CUES = ("new ", "incoming ", "future ", "prospective ", "designate ")
+
+
+@dataclass(frozen=True)
+class RoleSpan:
+    start: int                 # of the label as written (capacity and qualifiers excluded)
+    end: int
+    role: str                  # concept id
+    scheme: str                # 'roles' | 'board-roles'
+    label: str                 # the words as written
+    capacity: Optional[str] = None
+    qualifier_start: Optional[int] = None   # where 'interim'/'ex-'/'most recently' begins
+    past: bool = False
+    new: bool = False
+    plural: bool = False
+
+    @property
+    def full_start(self) -> int:
+        return self.qualifier_start if self.qualifier_start is not None else self.start
+
+
+@lru_cache(maxsize=None)
+def _index(schemes: tuple[str, ...]) -> tuple[dict[str, tuple[str, str, bool]], re.Pattern]:
+    """label (lower) -> (concept id, scheme, plural); and one regex over every label, longest first."""
+    idx: dict[str, tuple[str, str, bool]] = {}
+    for name in schemes:
+        for c in scheme(name).concepts:
+            for label in c.labels:
+                idx.setdefault(label.lower(), (c.id, name, False))
+    for label, (cid, name, _) in list(idx.items()):
+        if not label.endswith("s") and label[-1].isalpha():
+            idx.setdefault(label + "s", (cid, name, True))
+    labels = sorted(idx, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(l) for l in labels) + r")(?![\w-])",
+                         re.IGNORECASE)
+    return idx, pattern
+
+
+@lru_cache(maxsize=None)
+def capacity_words() -> dict[str, str]:
+    """'interim' -> 'interim', 'temporary' -> 'interim', 'substantive' -> 'permanent' ..."""
+    out: dict[str, str] = {}
+    for c in scheme("capacities").concepts:
+        for label in c.labels:
+            out[label.lower()] = c.id
+    return out
+
+
+def _acceptable(text: str, m: re.Match, label_lower: str) -> bool:
+    written = m.group(0)
+    if m.start() > 0 and text[m.start() - 1] == "-" and not text[:m.start()].lower().endswith("ex-"):
+        return False        # 'Non-Executive', 'Sub-Committee': part of a longer word
+    one_word = " " not in label_lower and "," not in label_lower
+    if written.isupper() or label_lower.upper() == label_lower.upper() and len(label_lower) <= 4:
+        # acronyms ('MO', 'CFO', 'DCS') only as written in capitals
+        if len(written) <= 4 and written != written.upper():
+            return False
+    if one_word:
+        if not written[0].isupper():
+            return False
+        # 'Group Leaders', 'Capital Assets Director': a capitalised word before a one-word label
+        # makes it part of some other name, unless that word is a capacity or an article.
+        prev = re.search(r"([A-Za-z][\w'-]*)\s+$", text[:m.start()])
+        if prev:
+            w = prev.group(1)
+            if w[0].isupper() and w.lower() not in capacity_words() and w not in (
+                    "The", "A", "An", "Our", "Your", "His", "Her", "Their", "Its", "As", "And", "Dear", "Former", "New"):
+                return False
+    return True
+
+
+def find_roles(text: str, schemes: tuple[str, ...] = ("roles",)) -> list[RoleSpan]:
+    """Every role mention in `text`, longest label first, with capacity and past/new cues."""
+    idx, pattern = _index(schemes)
+    out: list[RoleSpan] = []
+    for m in pattern.finditer(text):
+        label_lower = m.group(0).lower()
+        if label_lower not in idx or not _acceptable(text, m, label_lower):
+            continue
+        cid, sch, plural = idx[label_lower]
+        plural = plural or (label_lower.endswith("s") and label_lower[:-1] in idx)
+        start = m.start()
+        qstart = None
+        capacity = None
+        past = new = False
+        before = text[:start]
+        # qualifiers may stack: "the new interim Monitoring Officer", "ex-Chief Executive"
+        while True:
+            cm = re.search(r"([A-Za-z]+)\s+$", before)
+            if cm and cm.group(1).lower() in capacity_words():
+                capacity = capacity or capacity_words()[cm.group(1).lower()]
+                before = before[:cm.start()]
+                qstart = cm.start()
+                continue
+            hit = False
+            for cue in PAST_CUES + FUTURE_CUES:
+                if before.lower().endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum()):
+                    qstart = len(before) - len(cue)
+                    before = before[:qstart]
+                    past = past or cue in PAST_CUES
+                    new = new or cue in FUTURE_CUES
+                    hit = True
+                    break
+            if not hit:
+                break
+        out.append(RoleSpan(start, m.end(), cid, sch, m.group(0), capacity, qstart, past, new, plural))
+    return out
+
+
+def role_at(text: str, pos: int, schemes: tuple[str, ...] = ("roles",)) -> Optional[RoleSpan]:
+    """The role whose qualifiers or label begin exactly at `pos` (after spaces)."""
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    for r in find_roles(text, schemes):
+        if r.full_start == pos or r.start == pos:
+            return r
+    return None
+
+
+def to_partial(m: re.Match) -> Optional[PartialDate]:
+    day, month, year, year_only = m.groups()
+    if year_only:
+        return PartialDate(int(year_only))
+    if not year:
+        return None
+    mo = MONTHS.index(month.lower()) + 1
+    return PartialDate(int(year), mo, int(day) if day else None)
+
+
+_START_RE = re.compile(
+    rf"\b(?:(?<!re-)elected|(?<!re-)appointed|took up (?:the|this|that|her|his) (?:post|role)|joined|started|began)"
+    rf"\b[^.;]{{0,40}}?\b(?:in|on)\s+(?:{DATE_RE})"
+    rf"|\b(?:since|from|with effect from)\s+(?:{DATE_RE})")
+_END_RE = re.compile(rf"\b(?:until|left (?:the|this|that|her|his) (?:post|role) in|stepped down in|resigned in)\s+(?:{DATE_RE})")
+
+
+def stated_start(clause: str) -> tuple[Optional[PartialDate], Optional[re.Match]]:
+    """A start the text states in this clause; a re-election is not the start of a tenure."""
+    for m in _START_RE.finditer(clause):
+        groups = m.groups()
+        for i in range(0, len(groups), 4):
+            sub = groups[i:i + 4]
+            if any(sub):
+                d = _groups_date(sub)
+                if d:
+                    return d, m
+    return None, None
+
+
+def stated_end(clause: str) -> tuple[Optional[PartialDate], Optional[re.Match]]:
+    m = _END_RE.search(clause)
+    if m:
+        d = _groups_date(m.groups())
+        if d:
+            return d, m
+    return None, None
+
+
+def _groups_date(g) -> Optional[PartialDate]:
+    day, month, year, year_only = g
+    if year_only:
+        return PartialDate(int(year_only))
+    if not year:
+        return None
+    return PartialDate(int(year), MONTHS.index(month.lower()) + 1, int(day) if day else None)
