@@ -28,7 +28,7 @@ from typing import BinaryIO, Callable, NamedTuple
 import pyoxigraph as ox
 import rdflib
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, RDF, VOID, XSD
+from rdflib.namespace import DCAT, DCTERMS, OWL, RDF, VOID, XSD
 
 from bvkg import settings
 from ontology.iris import slug
@@ -266,7 +266,7 @@ def void_graph(store, build_info: dict | None = None, files: list[dict] | None =
     built = info.get("built_at") or dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     g.add((ds, DCTERMS.modified, Literal(str(built), datatype=XSD.dateTime)))
     if info.get("version"):
-        g.add((ds, DCAT.version, Literal(str(info["version"]))))
+        g.add((ds, OWL.versionInfo, Literal(str(info["version"]))))
     g.add((ds, VOID.uriSpace, Literal(base + "id/")))
     g.add((ds, VOID.sparqlEndpoint, URIRef(info.get("sparql_endpoint") or base + "sparql")))
     for prefix in ("bvkg", "org", "prov", "time", "skos", "dcterms", "foaf", "schema", "oa"):

@@ -1,0 +1,238 @@
+"""Exports: fixed CSV columns and exact rows, dumps that round-trip, gzip/index/VoID consistency."""
+import csv
+import gzip
+import hashlib
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+
+from graph import exports
+from graph.exports import EXPORTS, export, write_all
+from graph.store import OxigraphStore
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "graph_q" / "fixture.trig"
+B = "https://w3id.org/bvkg/id/"
+VOID = "http://rdfs.org/ns/void#"
+
+
+def load(quads_in_reverse: bool = False) -> OxigraphStore:
+    s = OxigraphStore(None)
+    if not quads_in_reverse:
+        s.load_bytes(FIXTURE.read_bytes(), ox.RdfFormat.TRIG)
+    else:  # the same data added in another order
+        quads = list(ox.parse(FIXTURE.read_bytes(), format=ox.RdfFormat.TRIG))
+        s.raw().extend(reversed(quads))
+    return s
+
+
+@pytest.fixture(scope="module")
+def store():
+    return load()
+
+
+@pytest.fixture(scope="module")
+def built(store, tmp_path_factory):
+    out = tmp_path_factory.mktemp("exports")
+    index = write_all(store, out, {"built_at": "2026-11-23T05:00:00+00:00", "version": "test"})
+    return out, index
+
+
+def rows_of(name, store):
+    buf = io.BytesIO()
+    export(name, store, buf)
+    text = buf.getvalue().decode("utf-8")
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def short(rows):
+    return [[c.replace(B, ":") for c in r] for r in rows]
+
+
+@pytest.mark.parametrize("name,header", [
+    ("role-holdings", "person,role,role_as_written,authority,capacity,start,end,attested_on,document,paragraph,quote"),
+    ("people", "person,name,variants,documents,iri"),
+    ("board-memberships", "board,member,board_role,lead_for,represents,as_at,document,paragraph,quote"),
+    ("direction-items", "direction,status,direction_date,item,requirement,deadline_duration,deadline,"
+                        "reporting_interval,reports_to,document,paragraph,quote"),
+])
+def test_csv_header_is_fixed(store, name, header):
+    buf = io.BytesIO()
+    export(name, store, buf)
+    assert buf.getvalue().split(b"\r\n", 1)[0].decode() == header
+
+
+def test_role_holdings_rows(store):
+    assert short(rows_of("role-holdings", store)[1:]) == [
+        ["", "Monitoring Officer", "Monitoring Officer", "London Borough of Fixtonbury", "", "", "", "2025-05-21",
+         ":document/fx-003", ":document/fx-003#p3.7", "recently appointed a new Monitoring Officer"],
+        ["", "Monitoring Officer", "interim Monitoring Officer", "London Borough of Fixtonbury", "interim", "", "",
+         "2024-11-12", ":document/fx-001", ":document/fx-001#p5", "the Authority's interim Monitoring Officer"],
+        ["Alice Archer", "Head of Paid Service", "Chief Executive", "London Borough of Fixtonbury", "", "", "",
+         "2025-05-21", ":document/fx-003", ":document/fx-003#p1.3", "the Chief Executive, Alice Archer"],
+        ["Alice Archer", "Head of Paid Service", "Chief Executive (Head of Paid Service)",
+         "London Borough of Fixtonbury", "", "", "", "2024-11-25", ":document/fx-002", ":document/fx-002#b10",
+         "Alice Archer Chief Executive (Head of Paid Service)"],
+        ["Bob Baker", "Section 151 Officer", "Corporate Director, Resources (Section 151 Officer)",
+         "London Borough of Fixtonbury", "", "2024-10", "", "2024-11-25", ":document/fx-002", ":document/fx-002#b12",
+         "Bob Baker Corporate Director, Resources (Section 151 Officer) since October 2024"],
+        ["Carol Clark", "Monitoring Officer", "Interim Director, Legal Services (Monitoring Officer)",
+         "London Borough of Fixtonbury", "interim", "", "", "2024-11-25", ":document/fx-002", ":document/fx-002#b13",
+         "Carol Clark Interim Director, Legal Services (Monitoring Officer)"],
+        ["Dan Dodd", "Executive Mayor", "Mayor", "London Borough of Fixtonbury", "", "", "", "2024-11-25",
+         ":document/fx-002", ":document/fx-002#b11", "Dan Dodd (Mayor)"],
+        ["Dan Dodd", "Executive Mayor", "Mayor", "London Borough of Fixtonbury", "", "2022-05", "", "2025-05-21",
+         ":document/fx-003", ":document/fx-003#p1.3", "the Mayor, Dan Dodd, elected in May 2022"],
+    ]
+
+
+def test_people_rows(store):
+    assert short(rows_of("people", store)[1:]) == [
+        ["alice-archer", "Alice Archer", "Ms Archer", ":document/fx-001 :document/fx-002 :document/fx-003",
+         ":person/alice-archer"],
+        ["bob-baker", "Bob Baker", "", ":document/fx-002", ":person/bob-baker"],
+        ["carol-clark", "Carol Clark", "", ":document/fx-002", ":person/carol-clark"],
+        ["dan-dodd", "Dan Dodd", "Mayor Dodd", ":document/fx-002 :document/fx-003", ":person/dan-dodd"],
+        ["erin-evans", "Erin Evans", "", ":document/fx-003", ":person/erin-evans"],
+        ["frank-fisher", "Frank Fisher", "", ":document/fx-003", ":person/frank-fisher"],
+        ["gina-grant", "Gina Grant", "", ":document/fx-001", ":person/gina-grant"],
+        ["hana-hale", "Hana Hale", "", ":document/fx-003", ":person/hana-hale"],
+    ]
+
+
+def test_board_membership_rows(store):
+    assert short(rows_of("board-memberships", store)[1:]) == [
+        ["Improvement Board", "Dan Dodd", "Chair", "", "", "2025-05-21", ":document/fx-003", ":document/fx-003#p1.7",
+         "The Improvement Board is chaired by the Mayor"],
+        ["Improvement Board", "Erin Evans", "Board Lead", "Governance", "", "2025-05-21", ":document/fx-003",
+         ":document/fx-003#p1.7", "Erin Evans has been appointed as Governance Lead"],
+        ["Improvement Board", "Frank Fisher", "Board member", "", "Green Group", "2025-05-21", ":document/fx-003",
+         ":document/fx-003#p1.7", "Frank Fisher sits for the Green Group"],
+    ]
+
+
+def test_direction_item_rows(store):
+    d = ":direction/fx-001/directions"
+    assert short(rows_of("direction-items", store)[1:]) == [
+        [d, "proposed", "2024-11-12", "a", "Prepare and agree an improvement plan.", "", "", "", "",
+         ":document/fx-001", ":document/fx-001#p14.a", "Prepare and agree an improvement plan."],
+        [d, "proposed", "2024-11-12", "b",
+         "Within one month of the date of these Directions, appoint a permanent improvement director.",
+         "P1M", "2024-12-12", "", "", ":document/fx-001", ":document/fx-001#p14.b",
+         "Within one month of the date of these Directions, appoint a permanent improvement director."],
+        [d, "proposed", "2024-11-12", "c", "Report to the Improvement Board at three monthly intervals.",
+         "", "", "P3M", "Improvement Board", ":document/fx-001", ":document/fx-001#p14.c",
+         "Report to the Improvement Board at three monthly intervals."],
+    ]
+
+
+def test_write_all_lists_every_file(built):
+    out, index = built
+    files = sorted(e["file"] for e in index)
+    expected = sorted([ex.filename for ex in EXPORTS.values()]
+                      + [EXPORTS[n].filename + ".gz" for n in ("ttl", "nt", "nq", "trig", "jsonld")])
+    assert files == expected
+    assert sorted(p.name for p in out.iterdir()) == sorted(expected + ["index.json"])
+    assert json.loads((out / "index.json").read_text(encoding="utf-8")) == index
+
+
+def test_index_json_sizes_and_sha256_match(built):
+    out, _ = built
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    assert len(index) == 17
+    for e in index:
+        data = (out / e["file"]).read_bytes()
+        assert e["bytes"] == len(data), e["file"]
+        assert e["sha256"] == hashlib.sha256(data).hexdigest(), e["file"]
+
+
+def test_gzip_files_decompress_to_the_same_bytes(built):
+    out, index = built
+    gz = [e for e in index if e.get("encoding") == "gzip"]
+    assert len(gz) == 5
+    for e in gz:
+        assert gzip.decompress((out / e["file"]).read_bytes()) == (out / e["file"][:-3]).read_bytes()
+
+
+def test_nquads_are_sorted_and_deterministic(store):
+    a, b = io.BytesIO(), io.BytesIO()
+    export("nq", store, a)
+    export("nq", load(quads_in_reverse=True), b)
+    assert a.getvalue() == b.getvalue()
+    lines = a.getvalue().splitlines()
+    assert lines == sorted(lines) and len(lines) == store.triple_count() == 785
+
+
+def test_ntriples_are_the_distinct_union(store):
+    buf = io.BytesIO()
+    export("nt", store, buf)
+    lines = buf.getvalue().splitlines()
+    distinct = store.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
+    assert len(lines) == len(set(lines)) == int(distinct.rows[0]["n"])
+    assert lines == sorted(lines)
+
+
+def test_turtle_trig_and_jsonld_parse_back_to_the_same_data(built):
+    out, _ = built
+    nt = set(ox.parse((out / "bvkg.nt").read_bytes(), format=ox.RdfFormat.N_TRIPLES))
+    assert set(ox.parse((out / "bvkg.ttl").read_bytes(), format=ox.RdfFormat.TURTLE)) == nt
+    nq = set(ox.parse((out / "bvkg.nq").read_bytes(), format=ox.RdfFormat.N_QUADS))
+    trig = set(ox.parse((out / "bvkg.trig").read_bytes(), format=ox.RdfFormat.TRIG))
+    assert trig == nq
+    assert {str(q.graph_name.value) for q in trig} == {
+        B + "document/fx-001", B + "document/fx-002", B + "document/fx-003", "https://w3id.org/bvkg/graph/vocab"}
+    doc = json.loads((out / "bvkg.jsonld").read_text(encoding="utf-8"))
+    assert doc["@context"]["bvkg"] == "https://w3id.org/bvkg/ontology#"
+    ds = rdflib.Dataset()
+    ds.parse(data=(out / "bvkg.jsonld").read_bytes(), format="json-ld")
+    quads = {(s, p, o, str(g)) for s, p, o, g in ds.quads((None, None, None, None))}
+    assert len(quads) == len(nq) == 785
+    assert {g for *_, g in quads} == {str(q.graph_name.value) for q in nq}
+
+
+def test_void_counts_equal_the_store(built, store):
+    out, index = built
+    g = rdflib.Graph().parse(out / "void.ttl", format="turtle")
+    ds = rdflib.URIRef("https://w3id.org/bvkg/dataset")
+    v = rdflib.Namespace(VOID)
+    assert int(g.value(ds, v.triples)) == store.triple_count() == 785
+    parts = {str(g.value(p, v["class"])): int(g.value(p, v.entities)) for p in g.objects(ds, v.classPartition)}
+    assert parts["https://w3id.org/bvkg/ontology#RoleHolding"] == 9
+    assert parts["http://xmlns.com/foaf/0.1/Person"] == 8
+    assert parts["https://w3id.org/bvkg/ontology#Letter"] == 2
+    subsets = {str(g.value(p, rdflib.DCTERMS.identifier)): int(g.value(p, v.triples)) for p in g.objects(ds, v.subset)}
+    assert sum(subsets.values()) == store.triple_count()
+    assert sorted(str(s) for s in g.objects(ds, rdflib.DCTERMS.source)) == [
+        B + "document/fx-001", B + "document/fx-002", B + "document/fx-003"]
+    assert str(g.value(ds, rdflib.DCTERMS.license)) == \
+        "http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+    assert str(g.value(ds, rdflib.DCTERMS.modified)) == "2026-11-23T05:00:00+00:00"
+    dcat = rdflib.Namespace("http://www.w3.org/ns/dcat#")
+    sizes = {str(g.value(d, rdflib.DCTERMS.title)): int(g.value(d, dcat.byteSize)) for d in g.objects(ds, dcat.distribution)}
+    assert sizes == {e["file"]: e["bytes"] for e in index if e["file"] != "void.ttl"}
+
+
+def test_unknown_export_is_refused(store):
+    with pytest.raises(KeyError, match="unknown export 'xlsx'"):
+        export("xlsx", store, io.BytesIO())
+
+
+def test_cli_prints_role_holdings_csv(store, tmp_path):
+    # a built data folder: DATA_DIR/current/store (the CLI opens it read-only)
+    (tmp_path / "current").mkdir()
+    disk = OxigraphStore(tmp_path / "current" / "store")
+    disk.load_bytes(FIXTURE.read_bytes(), ox.RdfFormat.TRIG)
+    disk.close()
+    del disk
+    proc = subprocess.run([sys.executable, "-m", "bvkg.cli", "export", "role-holdings", "--data", str(tmp_path)],
+                          cwd=ROOT, capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr.decode()
+    buf = io.BytesIO()
+    export("role-holdings", store, buf)
+    assert proc.stdout == buf.getvalue()
