@@ -1,0 +1,141 @@
+"""/as-of?date=YYYY-MM-DD: who held each role at each authority on a date, and how that is known.
+
+Evidence, strongest first (never an invented start or end):
+1. "stated tenure": the text states a start on or before the date and an end on or after it;
+2. "stated start, still attested later": a stated start on or before, and an attestation on or after;
+3. "attested on the date" / "attested N days before/after": a document dated within WINDOW_DAYS
+   shows the role held (the nearer, the better);
+4. "stated start, no later evidence": a stated start on or before the date and nothing after it.
+A coarse date (month, year) counts only when the whole period lies on the right side of the date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from flask import Blueprint, current_app, render_template, request
+
+from web.rdfutil import PREFIXES, fallback_label, labels, local_href, parse_when
+from web.render import Describer
+
+bp = Blueprint("asof", __name__)
+WINDOW_DAYS = 92
+
+
+def holdings_evidence(store) -> dict[str, dict]:
+    """holding -> {post, authority, role, member, capacity, start, end, attested: [(When, quote)]}."""
+    rows = store.select(PREFIXES + """SELECT ?h ?post ?auth ?role ?member ?cap WHERE {
+        ?h bvkg:post ?post . ?post org:postIn ?auth ; org:role ?role .
+        OPTIONAL { ?h org:member ?member } OPTIONAL { ?h bvkg:capacity ?cap } }""").rows
+    hs: dict[str, dict] = {}
+    for r in rows:
+        h = hs.setdefault(str(r["h"]), {"post": str(r["post"]), "authority": str(r["auth"]), "role": str(r["role"]),
+                                        "member": str(r["member"]) if "member" in r else None,
+                                        "capacity": str(r["cap"]) if "cap" in r else None,
+                                        "start": None, "end": None, "attested": []})
+    ev = store.select(PREFIXES + """SELECT ?h ?kind ?d ?q WHERE {
+        ?h bvkg:post ?post .
+        { ?h bvkg:hasAttestation ?a . ?a bvkg:attestedOn ?t BIND("att" AS ?kind) OPTIONAL { ?a prov:wasDerivedFrom ?q } }
+        UNION { ?h bvkg:hasAttestation ?a . ?a bvkg:statedStart ?t BIND("start" AS ?kind) OPTIONAL { ?a prov:wasDerivedFrom ?q } }
+        UNION { ?h bvkg:hasAttestation ?a . ?a bvkg:statedEnd ?t BIND("end" AS ?kind) OPTIONAL { ?a prov:wasDerivedFrom ?q } }
+        UNION { ?h org:memberDuring/time:inside ?t BIND("att" AS ?kind) OPTIONAL { ?h prov:wasDerivedFrom ?q } }
+        UNION { ?h org:memberDuring/time:hasBeginning ?t BIND("start" AS ?kind) }
+        UNION { ?h org:memberDuring/time:hasEnd ?t BIND("end" AS ?kind) }
+        ?t time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear ?d }""").rows
+    for r in ev:
+        h = hs.get(str(r["h"]))
+        w = parse_when(r["d"])
+        if h is None or w is None:
+            continue
+        kind, q = str(r["kind"]), (str(r["q"]) if "q" in r else None)
+        if kind == "att":
+            if not any(x[0] == w and (x[1] == q or q is None) for x in h["attested"]):
+                h["attested"] = [x for x in h["attested"] if not (x[0] == w and x[1] is None)] + [(w, q)]
+        elif kind == "start" and (h["start"] is None or w < h["start"][0]):
+            h["start"] = (w, q)
+        elif kind == "end" and (h["end"] is None or h["end"][0] < w):
+            h["end"] = (w, q)
+    return hs
+
+
+def classify(h: dict, day: dt.date, window: int = WINDOW_DAYS) -> tuple[int, str, list] | None:
+    """(strength rank, how it is known, quote IRIs) for one holding on ``day``, or None."""
+    start, end = h["start"], h["end"]
+    if start and start[0].end > day:
+        return None           # began after the date
+    if end and end[0].start < day:
+        return None           # ended before the date
+    after = [a for a in h["attested"] if a[0].start >= day]
+    near = sorted(h["attested"], key=lambda a: abs((a[0].start - day).days))
+    if start and end:
+        return 0, f"stated tenure: from {start[0].text} to {end[0].text}", [start[1], end[1]]
+    if start and after:
+        a = min(after, key=lambda a: a[0].start)
+        return 1, f"stated start {start[0].text}; still attested on {a[0].text}", [start[1], a[1]]
+    if near and abs((near[0][0].start - day).days) <= window and near[0][0].precision == "day":
+        a = near[0]
+        n = (a[0].start - day).days
+        how = ("attested on the date" if n == 0 else
+               f"attested {abs(n)} day{'s' if abs(n) != 1 else ''} {'after' if n > 0 else 'before'} "
+               f"(document of {a[0].text})")
+        return 2, how, [a[1]]
+    if start:
+        return 3, f"stated start {start[0].text}; no later evidence", [start[1]]
+    return None
+
+
+def as_of(store, day: dt.date, base: str, window: int = WINDOW_DAYS) -> list[dict]:
+    """Authorities -> posts -> candidate holders with evidence; posts with no holder say so."""
+    hs = holdings_evidence(store)
+    by_post: dict[str, list] = defaultdict(list)
+    for iri, h in hs.items():
+        by_post[h["post"]].append((iri, h))
+    statutory = {str(r["r"]) for r in store.select(PREFIXES + "SELECT ?r WHERE { ?r bvkg:statutoryBasis ?b }").rows}
+    d = Describer(store, base)
+    d.prefetch_labels({__import__("rdflib").URIRef(x) for h in hs.values()
+                       for x in (h["post"], h["authority"], h["role"], h["member"], h["capacity"]) if x})
+    quote_iris = {q for h in hs.values() for a in h["attested"] + [h["start"] or (None, None), h["end"] or (None, None)]
+                  for q in [a[1]] if q}
+    quotes = d.quotes(quote_iris)
+    auths: dict[str, dict] = {}
+    for post, items in by_post.items():
+        first = items[0][1]
+        a = auths.setdefault(first["authority"], {"label": d.label(first["authority"]),
+                                                  "href": local_href(first["authority"], base), "posts": []})
+        holders, nearest = [], []
+        for iri, h in items:
+            c = classify(h, day, window)
+            who = d.label(h["member"]) if h["member"] else "Unnamed holder"
+            if c:
+                holders.append({"rank": c[0], "how": c[1], "who": who,
+                                "who_href": local_href(h["member"], base) if h["member"] else None,
+                                "capacity": d.label(h["capacity"]) if h["capacity"] else "",
+                                "holding_href": local_href(iri, base),
+                                "quotes": [quotes[q] for q in c[2] if q and q in quotes]})
+            for w, _q in h["attested"]:
+                nearest.append((abs((w.start - day).days), w.text, who))
+        holders.sort(key=lambda x: (x["rank"], x["who"]))
+        a["posts"].append({"label": d.label(first["role"]), "href": local_href(post, base),
+                           "statutory": first["role"] in statutory, "holders": holders,
+                           "nearest": [f"{who} attested {text}" for _, text, who in sorted(nearest)[:2]]})
+    out = sorted(auths.values(), key=lambda a: a["label"])
+    for a in out:
+        a["posts"].sort(key=lambda p: (not p["statutory"], p["label"]))
+    return out
+
+
+@bp.route("/as-of")
+def as_of_page():
+    ctx = current_app.extensions["bvkg"]
+    raw = (request.args.get("date") or "").strip()
+    day, error, result = None, None, []
+    if raw:
+        try:
+            day = dt.date.fromisoformat(raw)
+        except ValueError:
+            error = "Give the date as YYYY-MM-DD, for example 2024-11-25."
+    if day:
+        result = as_of(ctx.store(), day, ctx.base)
+    status = 400 if error else 200
+    return render_template("asof.html", raw=raw, day=day, error=error, authorities=result,
+                           window=WINDOW_DAYS), status

@@ -1,0 +1,61 @@
+"""A small picture of an entity's neighbourhood: the entities one hop away, radially, as SVG.
+
+Intermediate fact nodes are looked through, so a person links to the authority and post of their
+holding rather than to the holding node, and a paragraph that mentions the entity links its document.
+"""
+from __future__ import annotations
+
+import math
+
+from rdflib.term import URIRef
+
+from web.rdfutil import PREFIXES, fallback_label, iri_ref, labels, local_href
+
+MAX_NODES = 14
+SIZE = 420
+
+
+def neighbours(store, iri: str) -> list[tuple[str, str]]:
+    """(neighbour IRI, how it is linked) pairs, intermediate nodes looked through."""
+    ref = iri_ref(iri)
+    q = PREFIXES + f"""SELECT DISTINCT ?n ?how WHERE {{
+      {{ {ref} ?p ?n . FILTER(isIRI(?n)) FILTER NOT EXISTS {{ ?n a ?skip
+           VALUES ?skip {{ bvkg:RoleHolding bvkg:Attestation oa:SpecificResource time:Instant time:Interval
+                          bvkg:Paragraph org:Membership }} }} BIND(?p AS ?how) }}
+      UNION {{ ?n ?p {ref} . FILTER(isIRI(?n)) FILTER NOT EXISTS {{ ?n a ?skip
+           VALUES ?skip {{ bvkg:RoleHolding bvkg:Attestation oa:SpecificResource time:Instant time:Interval
+                          bvkg:Paragraph org:Membership }} }} BIND(?p AS ?how) }}
+      UNION {{ ?h ?p1 {ref} . ?h a bvkg:RoleHolding .
+              VALUES ?p2 {{ org:member org:organization bvkg:post org:role }} ?h ?p2 ?n .
+              FILTER(?n != {ref}) BIND(?p2 AS ?how) }}
+      UNION {{ ?para bvkg:mentions {ref} ; dcterms:isPartOf ?n . BIND(bvkg:mentions AS ?how) }}
+    }} LIMIT 200"""
+    seen, out = set(), []
+    for r in store.select(q).rows:
+        n = str(r["n"])
+        if n in seen or n == iri or n.startswith("http://www.w3.org/") or n.startswith("https://w3id.org/bvkg/ontology"):
+            continue
+        seen.add(n)
+        out.append((n, str(r["how"])))
+    return out
+
+
+def layout(store, iri: str, base: str) -> dict | None:
+    ns = neighbours(store, iri)[:MAX_NODES]
+    if not ns:
+        return None
+    labs = labels(store, [URIRef(iri)] + [URIRef(n) for n, _ in ns])
+    c = SIZE / 2
+    r = SIZE / 2 - 70
+    nodes = []
+    for i, (n, _how) in enumerate(ns):
+        a = 2 * math.pi * i / len(ns) - math.pi / 2
+        x, y = c + r * math.cos(a), c + r * math.sin(a)
+        label = labs.get(n) or fallback_label(n)
+        nodes.append({"x": round(x, 1), "y": round(y, 1), "label": label if len(label) <= 28 else label[:26] + "…",
+                      "full": label, "href": local_href(n, base),
+                      "anchor": "start" if x > c + 5 else ("end" if x < c - 5 else "middle"),
+                      "tx": round(x + (8 if x > c + 5 else -8 if x < c - 5 else 0), 1),
+                      "ty": round(y + (16 if abs(x - c) <= 5 and y > c else -10 if abs(x - c) <= 5 else 4), 1)})
+    centre = labs.get(iri) or fallback_label(iri)
+    return {"size": SIZE, "c": c, "nodes": nodes, "centre": centre if len(centre) <= 30 else centre[:28] + "…"}

@@ -1,0 +1,158 @@
+"""Tenure timelines: every holder of a post in order, as plain SVG laid out here, drawn by a template.
+
+A bar runs from the stated start (or the first attestation) to the stated end (or the last
+attestation); attestations are dots; interim holdings are hatched; unnamed holders are shown and
+named as such; a span between two holders with no evidence is drawn as a gap. Never invent a
+start or an end: a bar that rests only on attestations has open (dashed) ends.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from web.rdfutil import PREFIXES, When, fallback_label, iri_ref, labels, local_href, parse_when
+
+WIDTH, LABEL_W, ROW_H, TOP = 760, 230, 30, 34
+
+
+@dataclass
+class Tenure:
+    holding: str
+    holder: str | None          # person IRI, None for an unnamed holder
+    holder_label: str
+    capacities: list[str] = field(default_factory=list)
+    start: When | None = None   # stated
+    end: When | None = None     # stated
+    attested: list[When] = field(default_factory=list)
+
+    @property
+    def interim(self) -> bool:
+        return any(c.lower() in ("interim", "acting") for c in self.capacities)
+
+    @property
+    def first(self) -> dt.date | None:
+        pts = [w.start for w in self.attested] + ([self.start.start] if self.start else [])
+        return min(pts) if pts else None
+
+    @property
+    def last(self) -> dt.date | None:
+        pts = [w.end for w in self.attested] + ([self.end.end] if self.end else [])
+        return max(pts) if pts else None
+
+
+def post_tenures(store, post: str) -> list[Tenure]:
+    """Every holding of one post, with stated bounds, attestation dates and capacities."""
+    q = PREFIXES + f"""SELECT ?h ?member ?cap ?kind ?d WHERE {{
+        ?h bvkg:post {iri_ref(post)} .
+        OPTIONAL {{ ?h org:member ?member }}
+        OPTIONAL {{ {{ ?h bvkg:capacity ?cap }} UNION {{ ?h bvkg:hasAttestation/bvkg:capacity ?cap }} }}
+        OPTIONAL {{
+          {{ ?h org:memberDuring/time:inside ?t BIND("att" AS ?kind) }}
+          UNION {{ ?h bvkg:hasAttestation/bvkg:attestedOn ?t BIND("att" AS ?kind) }}
+          UNION {{ ?h org:memberDuring/time:hasBeginning ?t BIND("start" AS ?kind) }}
+          UNION {{ ?h bvkg:hasAttestation/bvkg:statedStart ?t BIND("start" AS ?kind) }}
+          UNION {{ ?h org:memberDuring/time:hasEnd ?t BIND("end" AS ?kind) }}
+          UNION {{ ?h bvkg:hasAttestation/bvkg:statedEnd ?t BIND("end" AS ?kind) }}
+          ?t time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear ?d }}
+    }}"""
+    rows = store.select(q).rows
+    labs = labels(store, {r[k] for r in rows for k in ("member", "cap") if k in r})
+    by: dict[str, Tenure] = {}
+    for r in rows:
+        h = str(r["h"])
+        m = str(r["member"]) if "member" in r else None
+        t = by.setdefault(h, Tenure(h, m, labs.get(m, fallback_label(m)) if m else "Unnamed holder"))
+        if "cap" in r:
+            c = labs.get(str(r["cap"])) or fallback_label(r["cap"])
+            if c not in t.capacities:
+                t.capacities.append(c)
+        w = parse_when(r["d"]) if "d" in r else None
+        if w is None:
+            continue
+        kind = str(r["kind"])
+        if kind == "att" and w not in t.attested:
+            t.attested.append(w)
+        elif kind == "start" and (t.start is None or w < t.start):
+            t.start = w
+        elif kind == "end" and (t.end is None or t.end < w):
+            t.end = w
+    tenures = list(by.values())
+    for t in tenures:
+        t.attested.sort()
+    tenures.sort(key=lambda t: (t.first or dt.date.max, t.holder_label))
+    return tenures
+
+
+def _x(day: dt.date, lo: dt.date, hi: dt.date) -> float:
+    span = max((hi - lo).days, 1)
+    return round(LABEL_W + (WIDTH - LABEL_W - 20) * (day - lo).days / span, 1)
+
+
+def layout(tenures: list[Tenure], base: str, title: str) -> dict | None:
+    """Coordinates for the template: rows (bars, dots), gaps between holders, year ticks."""
+    dated = [t for t in tenures if t.first]
+    if not dated:
+        return None
+    lo = min(t.first for t in dated) - dt.timedelta(days=60)
+    hi = max(t.last for t in dated) + dt.timedelta(days=60)
+    if (hi - lo).days < 365:
+        pad = dt.timedelta(days=(365 - (hi - lo).days) // 2)
+        lo, hi = lo - pad, hi + pad
+    rows = []
+    for i, t in enumerate(dated):
+        y = TOP + i * ROW_H
+        x1, x2 = _x(t.first, lo, hi), _x(t.last, lo, hi)
+        label = t.holder_label + (" (" + ", ".join(t.capacities) + ")" if t.capacities else "")
+        rows.append({
+            "y": y, "x1": x1, "w": max(x2 - x1, 6), "label": label, "unnamed": t.holder is None,
+            "interim": t.interim, "href": local_href(t.holding, base),
+            "holder_href": local_href(t.holder, base) if t.holder else None,
+            "open_start": t.start is None, "open_end": t.end is None,
+            "dots": [{"x": _x(w.start, lo, hi), "title": f"attested {w.text}"} for w in t.attested],
+            "title": _span_words(t),
+        })
+    gaps = []
+    ordered = sorted(dated, key=lambda t: t.first)
+    reach = ordered[0].last
+    for t in ordered[1:]:
+        if t.first > reach + dt.timedelta(days=1):
+            gaps.append({"x": _x(reach, lo, hi), "w": _x(t.first, lo, hi) - _x(reach, lo, hi),
+                         "title": f"no recorded holder between {_d(reach)} and {_d(t.first)}"})
+        reach = max(reach, t.last)
+    height = TOP + len(rows) * ROW_H + 24
+    ticks = [{"x": _x(dt.date(y, 1, 1), lo, hi), "label": str(y)}
+             for y in range(lo.year + (lo.month > 1 or lo.day > 1), hi.year + 1)]
+    return {"title": title, "rows": rows, "gaps": gaps, "ticks": ticks, "width": WIDTH, "height": height,
+            "label_w": LABEL_W, "axis_y": height - 18, "undated": [t.holder_label for t in tenures if not t.first]}
+
+
+def _d(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _span_words(t: Tenure) -> str:
+    start = f"from {t.start.text} (stated)" if t.start else f"first attested {_d(t.first)}"
+    end = f"until {t.end.text} (stated)" if t.end else f"last attested {_d(t.last)}"
+    return f"{t.holder_label}: {start}, {end}"
+
+
+def timelines_for(store, iri: str, kind: str, base: str) -> list[dict]:
+    """Timelines a page shows: a post's own; each post a person held; each post of an authority."""
+    if kind == "post":
+        posts = [iri]
+    elif kind == "person":
+        posts = [str(r["p"]) for r in store.select(PREFIXES + f"""SELECT DISTINCT ?p WHERE {{
+            ?h org:member {iri_ref(iri)} ; bvkg:post ?p }} ORDER BY ?p""").rows]
+    elif kind == "authority":
+        posts = [str(r["p"]) for r in store.select(PREFIXES + f"""SELECT DISTINCT ?p WHERE {{
+            ?p org:postIn {iri_ref(iri)} . ?h bvkg:post ?p }} ORDER BY ?p""").rows]
+    else:
+        return []
+    labs = labels(store, [__import__("rdflib").URIRef(p) for p in posts])
+    out = []
+    for p in posts[:20]:
+        lay = layout(post_tenures(store, p), base, labs.get(p) or fallback_label(p))
+        if lay:
+            lay["post_href"] = local_href(p, base)
+            out.append(lay)
+    return out
