@@ -35,7 +35,7 @@ _CUES: tuple[tuple[str, str, re.Pattern], ...] = (
     ("Appointment", "appointment", re.compile(
         r"\bappointed\b|\bappointment\s+of\b|\btook\s+up\s+(?:post|office|(?:his|her|their)\s+(?:post|role)s?)\b"
         r"|\btake\s+up\s+(?:post|office|(?:his|her|their)\s+(?:post|role)s?)\b|\bact(?:ed|ing)\s+as\b"
-        r"|\bhas\s+been\s+acting\b", re.I)),
+        r"|\bhas\s+been\s+acting\b|\bchaired\s+by\b|\bchair\s+of\b", re.I)),
     ("Meeting", "meeting", re.compile(
         r"\bmeetings?\b|\bFull\s+Council\b|\bCabinet\b|\bworkshop\b|\bconference\b|\bsession\b"
         r"|\b(?:go|goes|come|comes|went|taken?|report(?:ed)?)\s+to\s+Council\b", re.I)),
@@ -52,6 +52,7 @@ _CUES: tuple[tuple[str, str, re.Pattern], ...] = (
     ("Event", "published", re.compile(r"\b(?:issued|published)\b", re.I)),
     ("Event", "survey", re.compile(r"\bsurvey\b", re.I)),
     ("Event", "letter", re.compile(r"\bletter\b", re.I)),
+    ("Event", "dated", re.compile(r"\bdated\b", re.I)),
     ("Event", "sent", re.compile(r"\bsent\b", re.I)),
 )
 _MAX_GAP = 45
