@@ -293,6 +293,21 @@ def score_fixture(exp: dict, facts) -> dict[str, Score]:
     have = {dl(i.label, i.deadline_duration, _iso(i.deadline)) for i in got_items if i.deadline or i.deadline_duration}
     scores["deadlines"] = set_score(want, want, have)
 
+    # the Direction itself (status, date, power), judged on the best-matching one found
+    heads = Score()
+    if d:
+        want = {("status", d["status"]), ("date", d["date"]), ("power", (d["power"]["act"], d["power"]["pinpoint"]))}
+        best = max((len(want & {("status", df.status), ("date", _iso(df.date)),
+                                ("power", (df.power.act_id, df.power.subsection) if df.power else None)})
+                    for df in facts.directions), default=0)
+        heads = Score(best, 3, best, 3)
+    scores["direction head"] = heads
+    if "interventions" in exp:       # precision only where the expectations speak about them
+        want = {(i["start"], i["initial_duration"]) for i in exp["interventions"]}
+        scores["interventions"] = set_score(want, want, {(_iso(i.start), i.initial_duration) for i in facts.interventions})
+    else:
+        scores["interventions"] = Score()
+
     ck = lambda act, part, section, pin: (act, part, section, pin if pin != section else None)
     cits = exp.get("citations") or []
     want = {ck(c["act"], c.get("part"), c.get("section"), c.get("pinpoint")) for c in cits}
@@ -378,8 +393,8 @@ def must_not_violations(exp: dict, facts) -> list[tuple[str, str]]:
 
 def oracle_facts(exp: dict):
     from ingest.model import (Block, CitationFact, DirectionFact, DirectionItemFact, Document,
-                              DocumentFacts, EventFact, Evidence, Holding, PartialDate, PersonMention,
-                              ThemeFact)
+                              DocumentFacts, EventFact, Evidence, Holding, InterventionFact, PartialDate,
+                              PersonMention, ThemeFact)
     text = squash(fixture_text(exp))
     block = Block(anchor="b1", number=None, kind="paragraph", text=text, line=1, end_line=1, position=0)
     pd = lambda s: PartialDate.from_iso(s) if s else None
@@ -409,8 +424,13 @@ def oracle_facts(exp: dict):
         items = [DirectionItemFact(label=i["label"], text=i["quote"], evidence=ev(i["quote"]),
                                    deadline_duration=i.get("deadline_duration"), deadline=pd(i.get("deadline")))
                  for i in d["items"]]
+        power = CitationFact(act_id=d["power"]["act"], act_title="", evidence=ev(d["power"]["quote"]),
+                             section=d["power"]["section"], subsection=d["power"]["pinpoint"])
         f.directions.append(DirectionFact(status=d["status"], evidence=ev(d["power"]["quote"]),
-                                          date=pd(d["date"]), items=items))
+                                          date=pd(d["date"]), power=power, items=items))
+    for i in exp.get("interventions") or []:
+        f.interventions.append(InterventionFact(evidence=ev(i["quote"]), start=pd(i["start"]),
+                                                initial_duration=i["initial_duration"]))
     for c in exp.get("citations") or []:
         f.citations.append(CitationFact(act_id=c["act"], act_title="", evidence=ev(c["quote"]),
                                         part=c.get("part"), section=c.get("section"), subsection=c.get("pinpoint")))
@@ -457,7 +477,8 @@ def test_names_are_compared_without_honorifics_postnominals_or_nicknames():
 # ------------------------------------------------------------------ the pipeline tests
 
 FACT_TYPES = ["doc date+kind", "signatories", "people", "same person", "holdings", "holding capacity",
-              "holding start", "holding end", "boards", "direction items", "deadlines", "citations",
+              "holding start", "holding end", "boards", "direction head", "direction items", "deadlines",
+              "interventions", "citations",
               "themes", "judgements", "events", "event dates"]
 
 # Floors (recall, precision) over all fixtures together: the level the pipeline reached when these
