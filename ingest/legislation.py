@@ -100,6 +100,10 @@ class ActFinder:
                 self.define(d.group("short"), mention.act)
 
 
+# 'See section 4', 'in section 2 we': the report's own sections, not an Act's.
+_REPORT_REF = re.compile(r"(?:\b(?:[Ii]n|[Ss]ee|[Aa]t)\s+)$")
+
+
 def _sentence_start(text: str, pos: int) -> int:
     start = 0
     for m in _SENTENCE_END.finditer(text, 0, pos):
@@ -123,14 +127,21 @@ def _expand(listing: str) -> list[tuple[str, Optional[str]]]:
     return out
 
 
-def _act_after(text: str, end: int, mentions: list[_Mention]) -> Optional[_Mention]:
-    """The Act named right after a provision: ' of the 1999 Act', ' of the Local Government Act 1999'."""
+_ANAPHOR = re.compile(r"(?:that|the\s+said|the|this)\s+Act\b(?!\s+(?:19|20)\d\d)")
+
+
+def _act_after(text: str, end: int, mentions: list[_Mention], last: Optional[Act]) -> Optional[_Mention]:
+    """The Act named right after a provision: ' of the 1999 Act', ' of the Local Government Act 1999',
+    or ' of that Act' pointing back at the Act last named in the document."""
     m = re.compile(r"\s+(?:of|under)\s+").match(text, end)
     if not m:
         return None
     for mention in mentions:
         if mention.start == m.end():
             return mention
+    a = _ANAPHOR.match(text, m.end())
+    if a and last is not None:
+        return _Mention(a.start(), a.end(), last)
     return None
 
 
@@ -144,6 +155,7 @@ def find_citations(doc: Document) -> list[CitationFact]:
     finder = ActFinder()
     provisions: list[CitationFact] = []
     bare: list[CitationFact] = []
+    last: Optional[Act] = None   # the Act most recently named, for 'that Act'
     for block in doc.blocks:
         text = block.text
         finder.learn_definitions(text)
@@ -152,17 +164,19 @@ def find_citations(doc: Document) -> list[CitationFact]:
         found: list[CitationFact] = []
         for kind, rx in (("part", _PART), ("section", _SECTION)):
             for m in rx.finditer(text):
-                after = _act_after(text, m.end(), mentions)
+                earlier = [x for x in mentions if x.end <= m.start()]
+                after = _act_after(text, m.end(), mentions, earlier[-1].act if earlier else last)
                 if after is not None:
                     act, end, rule = after.act, after.end, f"{kind}-of-act"
                 else:
-                    if kind == "part" or _owned_elsewhere(text, m.end()):
+                    if kind == "part" or _owned_elsewhere(text, m.end()) or _REPORT_REF.search(text, 0, m.start()):
                         continue
+                    if not earlier:
+                        continue  # a section with no Act named before it in the paragraph is not resolvable
                     s0 = _sentence_start(text, m.start())
-                    before = [x for x in mentions if s0 <= x.start and x.end <= m.start()]
-                    if not before:
-                        continue  # a section with no Act in sight is not a citation we can resolve
-                    act, end, rule = before[-1].act, m.end(), f"{kind}-act-in-sentence"
+                    same = earlier[-1].start >= s0
+                    act, end = earlier[-1].act, m.end()
+                    rule = f"{kind}-act-in-sentence" if same else f"{kind}-act-in-paragraph"
                 ev = Evidence.of(block, m.start(), end, rule)
                 used.append((m.start(), end))
                 if kind == "part":
@@ -171,6 +185,8 @@ def find_citations(doc: Document) -> list[CitationFact]:
                 for section, pinpoint in _expand(m.group("list")):
                     found.append(CitationFact(act.id, act.title, ev, section=section, subsection=pinpoint))
         provisions.extend(sorted(found, key=lambda c: c.evidence.start))
+        if mentions:
+            last = mentions[-1].act
         seen_in_block: set[str] = set()
         for mention in mentions:
             inside = any(a <= mention.start and mention.end <= b for a, b in used)

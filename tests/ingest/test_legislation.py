@@ -69,3 +69,21 @@ def test_extract_fills_facts_and_offsets_match():
     (c,) = facts.citations
     assert c.act_id == "ukpga/2014/2" and c.section == "24" and c.subsection is None
     assert doc.blocks[0].text[c.evidence.start:c.evidence.end] == c.evidence.exact
+
+
+def test_that_act_and_a_section_later_in_the_paragraph_resolve_to_the_act_named_before():
+    doc = _doc("Acting under section 15(5) of the Local Government Act 1999, and satisfied that Wyvern District "
+               "Council is failing its duties under Part 1 of that Act, the Secretary of State directs it. "
+               "The Council made representations under section 15(9), which were considered. "
+               "See section 4 for a summary.")
+    assert [(r[1], r[3]) for r in _rows(doc)] == [
+        ("s15(5)", "section 15(5) of the Local Government Act 1999"),
+        ("Part 1", "Part 1 of that Act"),
+        ("s15(9)", "section 15(9)"),
+    ]
+    assert [c.evidence.rule for c in find_citations(doc)] == ["section-of-act", "part-of-act",
+                                                              "section-act-in-paragraph"]
+
+
+def test_that_act_with_no_act_named_earlier_is_not_a_citation():
+    assert find_citations(_doc("The council met its duties under Part 2 of that Act.")) == []
