@@ -160,6 +160,23 @@ def extract(r: "Reader") -> None:
         if bs:
             last = bs[-1]
     _team_lists(r)
+    _other_members(r)
+
+
+_OTHER_MEMBERS = re.compile(r"\b(?:with|and|alongside)\s+(?:the\s+support\s+of\s+)?(?:the\s+)?other members of\s+(?:the\s+)?")
+
+
+def _other_members(r: "Reader") -> None:
+    """'X ... with other members of the Corporate Leadership Team': X is a member too."""
+    for b in r.doc.blocks:
+        for m in _OTHER_MEMBERS.finditer(b.text):
+            board = next((o for o in bodies(r, b) if o.start == m.end()), None)
+            if board is None:
+                continue
+            s0 = b.text.rfind(". ", 0, m.start()) + 1
+            names = [n for n in r.names[b.anchor] if s0 <= n.start < m.start()]
+            if names:
+                _seat(r, b, board, "board-member", names[0].start, board.end, "other-members", names[0], "member")
 
 
 def _memberships(r: "Reader", b: Block, last: Optional[OrgSpan]) -> None:
@@ -168,6 +185,10 @@ def _memberships(r: "Reader", b: Block, last: Optional[OrgSpan]) -> None:
         board = None
         if m.group("board"):
             board = next((o for o in bodies(r, b) if o.start == m.start("board")), None)
+        if board is None and m.group(0).startswith("with"):
+            # "An X Board has been set up ..., with membership consisting of": the sentence's subject
+            s0 = t.rfind(". ", 0, m.start()) + 1
+            board = next((o for o in bodies(r, b) if s0 <= o.start < m.start()), None)
         board = board or _board_before(r, b, m.start(), last) or last
         if board is None:
             continue

@@ -121,6 +121,13 @@ def find_orgs(text: str) -> list[OrgSpan]:
             if am and not is_abbr:
                 end += am.end()
             found.append(OrgSpan(m.start(), end, org["name"], org.get("kind", "organisation"), abbr, org["name"]))
+    # a writer's own expansion of a known abbreviation: "the London Government Association's (LGA)"
+    abbrs = {org.get("abbreviation"): org for org in aliases().get("organisations", []) if org.get("abbreviation")}
+    for m in re.finditer(r"\b((?:[A-Z][\w&-]*\s+){1,5}?[A-Z][\w&-]*)(?:'s|’s)?\s*\(([A-Z]{2,8})\)", text):
+        org = abbrs.get(m.group(2))
+        if org and all(w[0] == c for w, c in zip(m.group(1).split()[-len(m.group(2)):], m.group(2))):
+            start = m.start(1) + len(m.group(1)) - len(" ".join(m.group(1).split()[-len(m.group(2)):]))
+            found.append(OrgSpan(start, m.end(), org["name"], org.get("kind", "organisation"), m.group(2), org["name"]))
     for rx in _AUTHORITY_RES:
         for m in rx.finditer(text):
             written = m.group("place")

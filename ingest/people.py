@@ -426,7 +426,7 @@ def _lists(r: Reader) -> None:
         t = b.text
         names = r.names[b.anchor]
         for role in r.roles[b.anchor]:
-            if not role.plural and not role.label.lower().endswith("s"):
+            if not role.plural:
                 continue
             m = re.match(r"\s*(?:,|:|\()\s*", t[role.end:])
             if not m:
@@ -470,7 +470,7 @@ def _unnamed(r: Reader) -> None:
     for b in r.doc.blocks:
         t = b.text
         for role in r.roles[b.anchor]:
-            if (b.anchor, role.start) in r.used_roles or role.plural or role.label.endswith("s"):
+            if (b.anchor, role.start) in r.used_roles or role.plural:
                 continue
             if _kind(role.role) not in _UNNAMED_KINDS or role.role == "councillor":
                 continue
@@ -497,8 +497,15 @@ def _unnamed(r: Reader) -> None:
             org = r.org_at(b, role.end)
             if org and org.kind not in ("authority", "department", "association", "regulator", "organisation"):
                 org = None
+            kind = None
+            if org is None and _kind(role.role) == "government":
+                # a minister's or civil servant's department, when the document names only one;
+                # never the subject authority
+                depts = {o.name for blk in r.doc.blocks for o in r.orgs[blk.anchor] if o.kind == "department"}
+                org = depts.pop() if len(depts) == 1 else None
+                kind = "department"
             slots[key] = r.holding(b, role, role.full_start, role.end, "unnamed-holder", org=org,
-                                   past=past, future=future)
+                                   org_kind=kind, past=past, future=future)
 
 
 def _copied_to(r: Reader) -> None:
