@@ -1,15 +1,18 @@
 """The seven Best Value themes discussed in a paragraph, with the judgement the text states.
 
-A theme word alone ('culture' in passing) is not a finding, so a paragraph is tagged with a theme
-only where the text makes it one:
-  - a heading that is a theme ('4. Culture', 'Political leadership');
-  - a lead-in ('On Leadership: ...');
-  - an explicit list of two or more themes ('the themes of Continuous Improvement, Governance, ...');
-  - a sentence that judges it: failing ('failing to comply ... the themes of'), progress ('good
-    progress'), improved ('has changed and improved the culture'), early ('too early').
-One ThemeFact per theme per paragraph; the quote spans the theme words and the judgement words.
-Labels come from ontology/vocab/themes.yaml; abbreviations a document defines for a theme label
-('Continuous Improvement Plan (CIP)') count as that theme in that document.
+Every paragraph that names a theme (labels from ontology/vocab/themes.yaml, case-insensitive) is
+tagged with it, once per theme; a theme word inside another name ('Leadership Conference',
+'Partnership Executive Group') does not count. The rule that found it says how strongly:
+  - theme-heading: a heading that is a theme ('4. Culture', 'Political leadership');
+  - theme-lead-in: 'On Leadership: ...', 'Governance: ...';
+  - theme-list: an explicit list of two or more themes ('the themes of Continuous Improvement, ...');
+  - theme-judged-*: a sentence that judges it: failing ('failing to comply ... the themes of'),
+    progress ('good progress'), improved ('has changed and improved the culture'), early ('too early');
+  - theme-anaphora-*: a judgement pointing back ('There is considerable progress in this area.');
+  - theme-mention: named in passing, no judgement.
+A judged fact is preferred to an unjudged one; the quote spans the theme words and the judgement
+words. Abbreviations a document defines for a theme label ('Continuous Improvement Plan (CIP)')
+count as that theme in that document.
 """
 from __future__ import annotations
 
@@ -131,6 +134,11 @@ def _names_theme(label: str, theme: str) -> bool:
     return bool(words & set(re.findall(r"[a-z]+", label.lower())))
 
 
+def _in_proper_name(text: str, m: Mention) -> bool:
+    """'Leadership Conference', 'Partnership Executive Group': a theme word naming something else."""
+    return bool(re.match(r"\s+(?:[A-Z][a-z]|&\s+[A-Z])", text[m.end:m.end + 4]))
+
+
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
@@ -162,6 +170,8 @@ def block_themes(block: Block, finder: ThemeFinder) -> list[ThemeFact]:
             fact = ThemeFact(m.theme, Evidence.of(block, m.start, m.end, "theme-lead-in"))
         elif i in explicit:
             fact = ThemeFact(m.theme, Evidence.of(block, m.start, m.end, "theme-list"))
+        elif not _in_proper_name(text, m):
+            fact = ThemeFact(m.theme, Evidence.of(block, m.start, m.end, "theme-mention"))
         if fact is None:
             continue
         prior = best.get(m.theme)

@@ -8,6 +8,12 @@ def _doc(*blocks: tuple[str, str]) -> Document:
         Block(f"b{i}", None, kind, text, i + 1, i + 1, i) for i, (kind, text) in enumerate(blocks)])
 
 
+def _theme_facts(doc):
+    facts = DocumentFacts(document=doc)
+    extract(doc, facts)
+    return facts.themes
+
+
 def _facts(doc):
     facts = DocumentFacts(document=doc)
     extract(doc, facts)
@@ -45,15 +51,23 @@ def test_headings_and_lead_ins_name_themes_without_judgement():
     ]
 
 
-def test_a_theme_word_in_passing_is_not_a_finding_and_negated_progress_is_ignored():
+def test_a_theme_word_in_passing_is_tagged_without_judgement_and_negated_progress_is_ignored():
     doc = _doc(("paragraph", "Staff described the culture of the canteen. "
                              "The council has not made good progress on governance."))
+    assert [(r[1], r[2], r[3], t.evidence.rule) for r, t in zip(_facts(doc), _theme_facts(doc))] == [
+        ("culture", None, "culture", "theme-mention"),
+        ("governance", None, "governance", "theme-mention"),
+    ]
+
+
+def test_theme_words_inside_other_names_are_not_themes():
+    doc = _doc(("paragraph", "Managers attended the Leadership Conference and the Partnership Executive Group."))
     assert _facts(doc) == []
 
 
 def test_past_failings_are_not_a_failing_judgement():
     doc = _doc(("paragraph", "To correct past failings the council put detailed decision making processes in place."))
-    assert _facts(doc) == []
+    assert _facts(doc) == [("b0", "governance", None, "decision making")]
 
 
 def test_anaphora_carries_the_judgement_back_to_the_theme():
