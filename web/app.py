@@ -60,14 +60,13 @@ class Context:
             return self._info
         info = {"documents": None, "latest": "", "built_at": ""}
         path = Path(self.settings["DATA_DIR"]) / "current" / "build.json"
-        if self._store is None or key is not None:
-            try:
-                meta = json.loads(path.read_text(encoding="utf-8"))
-                info = {"documents": meta.get("documents"),
-                        "latest": human_date(meta["latest_document_date"]) if meta.get("latest_document_date") else "",
-                        "built_at": str(meta.get("built_at", ""))[:16].replace("T", " ")}
-            except (OSError, ValueError, KeyError):
-                pass
+        try:  # build.json of DATA_DIR/current, when there is one
+            meta = json.loads(path.read_text(encoding="utf-8"))
+            info = {"documents": meta.get("documents"),
+                    "latest": human_date(meta["latest_document_date"]) if meta.get("latest_document_date") else "",
+                    "built_at": str(meta.get("built_at", ""))[:16].replace("T", " ")}
+        except (OSError, ValueError, KeyError):
+            pass
         if info["documents"] is None:
             try:
                 rows = self.store().select(PREFIXES + """SELECT ?d ?date WHERE {

@@ -76,6 +76,7 @@ def _reports(store, dirs: dict) -> dict[str, list]:
         UNION {{ ?item dcterms:subject ?theme . ?para dcterms:subject ?theme BIND("same theme" AS ?why) }}
         ?para dcterms:isPartOf ?doc . ?doc dcterms:date ?date .
         OPTIONAL {{ ?doc dcterms:title ?title }} OPTIONAL {{ ?para bvkg:anchor ?anchor }} OPTIONAL {{ ?para bvkg:number ?num }}
+        OPTIONAL {{ ?para bvkg:position ?pos }}
     }}"""
     found: dict[str, dict[str, dict]] = defaultdict(dict)
     for r in store.select(q).rows:
@@ -87,9 +88,13 @@ def _reports(store, dirs: dict) -> dict[str, list]:
         doc = str(r["doc"])
         entry = found[item].setdefault(doc, {"title": str(r.get("title") or doc), "href": doc,
                                              "date": when.text, "sort": when.start, "paras": []})
-        p = {"href": str(r["para"]), "number": str(r.get("num") or r.get("anchor") or ""), "why": str(r["why"])}
+        p = {"href": str(r["para"]), "number": str(r.get("num") or r.get("anchor") or ""), "why": str(r["why"]),
+             "pos": int(r["pos"]) if "pos" in r and str(r["pos"]).isdigit() else 10 ** 9}
         if not any(x["href"] == p["href"] for x in entry["paras"]):
             entry["paras"].append(p)
+    for docs in found.values():
+        for e in docs.values():
+            e["paras"].sort(key=lambda p: (p["pos"], p["number"]))
     return {i: sorted(docs.values(), key=lambda e: e["sort"]) for i, docs in found.items()}
 
 

@@ -66,7 +66,8 @@ def document_view(store, iri: str, base: str) -> dict | None:
     quotes = store.select(PREFIXES + f"""SELECT ?para ?q ?exact ?start ?end ?fact WHERE {{
         ?para dcterms:isPartOf {ref} . ?q oa:hasSource ?para ; oa:hasSelector ?s1 . ?s1 oa:exact ?exact .
         OPTIONAL {{ ?q oa:hasSelector ?s2 . ?s2 oa:start ?start ; oa:end ?end }}
-        OPTIONAL {{ ?fact prov:wasDerivedFrom ?q }} }}""").rows
+        OPTIONAL {{ ?f prov:wasDerivedFrom ?q . OPTIONAL {{ ?owner bvkg:hasAttestation ?f }}
+                   BIND(COALESCE(?owner, ?f) AS ?fact) }} }}""").rows  # an attestation shows as its holding
     mentions = store.select(PREFIXES + f"""SELECT ?para ?m WHERE {{
         ?para dcterms:isPartOf {ref} ; bvkg:mentions ?m }}""").rows
     subjects = store.select(PREFIXES + f"""SELECT ?para ?m WHERE {{
@@ -84,7 +85,8 @@ def document_view(store, iri: str, base: str) -> dict | None:
         loc = _locate(texts.get(p, ""), str(r["exact"]), r.get("start"), r.get("end"))
         if loc:
             fact = (lab(r["fact"]), local_href(str(r["fact"]), base)) if "fact" in r else ("quoted passage", None)
-            spans[p].append((loc[0], loc[1], fact))
+            if (loc[0], loc[1], fact) not in spans[p]:
+                spans[p].append((loc[0], loc[1], fact))
     ments, subs = defaultdict(list), defaultdict(list)
     for rows, dest in ((mentions, ments), (subjects, subs)):
         for r in rows:

@@ -80,12 +80,12 @@ def show(iri: str):
     if kind == "document":
         doc = document_view(store, iri, base)
         return render_template("document.html", doc=doc, iri=iri, label=label, kind=type_word(types),
-                               data_links=data_links)
+                               formats=data_links)
     return render_template(
         "entity.html", iri=iri, label=label, kind=type_word(types), statements=statements_about(store, iri, base),
         props=properties(store, iri, base), incoming=incoming(store, iri, base),
         timelines=timelines_for(store, iri, kind, base), network=network_layout(store, iri, base),
-        data_links=data_links)
+        formats=data_links)
 
 
 def not_found(iri: str):

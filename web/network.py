@@ -58,4 +58,5 @@ def layout(store, iri: str, base: str) -> dict | None:
                       "tx": round(x + (8 if x > c + 5 else -8 if x < c - 5 else 0), 1),
                       "ty": round(y + (16 if abs(x - c) <= 5 and y > c else -10 if abs(x - c) <= 5 else 4), 1)})
     centre = labs.get(iri) or fallback_label(iri)
-    return {"size": SIZE, "c": c, "nodes": nodes, "centre": centre if len(centre) <= 30 else centre[:28] + "…"}
+    return {"size": SIZE, "c": c, "nodes": nodes, "centre": centre if len(centre) <= 30 else centre[:28] + "…",
+            "centre_full": centre}

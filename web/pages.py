@@ -137,8 +137,12 @@ def timeline_of(ans, labs: dict) -> dict | None:
     span = max((hi - lo).days, 1)
     width, left = 760, 20
     pts.sort(key=lambda p: p[0].start)
-    marks = [{"x": round(left + (width - 2 * left) * (w.start - lo).days / span, 1), "y": 40 + (i % 8) * 22,
-              "label": (t[:40] + "…") if len(t) > 41 else t, "date": w.text} for i, (w, t) in enumerate(pts)]
+    marks = []
+    for i, (w, t) in enumerate(pts):
+        x = round(left + (width - 2 * left) * (w.start - lo).days / span, 1)
+        right = x > width * 0.6  # label on the left of points near the right edge, so it stays visible
+        marks.append({"x": x, "y": 40 + (i % 8) * 22, "label": (t[:40] + "…") if len(t) > 41 else t, "full": t,
+                      "date": w.text, "anchor": "end" if right else "start", "tx": x - 8 if right else x + 8})
     ticks = [{"x": round(left + (width - 2 * left) * (dt.date(y, 1, 1) - lo).days / span, 1), "label": str(y)}
              for y in range(lo.year + 1, hi.year + 1)]
     return {"column": col, "marks": marks, "ticks": ticks, "width": width, "height": 40 + min(len(pts), 8) * 22 + 30}
