@@ -9,7 +9,19 @@ import click
 from bvkg import settings
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns the library's expected errors into one clear line and exit status 1, not a traceback."""
+
+    def invoke(self, ctx):
+        from graph.store import QuerySyntaxError, StoreUnavailable
+
+        try:
+            return super().invoke(ctx)
+        except (StoreUnavailable, QuerySyntaxError) as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="bvkg")
 def main() -> None:
     """bvkg: the Best Value knowledge graph (build, serve, query, export)."""
