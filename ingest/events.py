@@ -4,8 +4,9 @@ recommendations, inspections and peer challenges, at the precision the text give
 An event is a date (ingest.dates) paired with the nearest event word in the same sentence
 ('re-elected in May 2018', 'Full Council on the 22nd January', 'received a C3 rating in April').
 A day or month written without a year takes the document's year only when the document is dated,
-and the description says so; a bare month followed by a dated list ('in July and December 2017')
-takes the year of the list. Ratings are kept even when undated ("the recent 'Outstanding' Ofsted
+and the description says so (a plan written in November for '22nd January' takes the next year);
+in an undated document such an event keeps no date. A bare day or month in a list that ends with a
+year ('in July and December 2017', '17 January, 28 February and 11 April 2025') takes the list's year. Ratings are kept even when undated ("the recent 'Outstanding' Ofsted
 rating"). Inspections and interventions are read by ingest.interventions, called from here.
 """
 from __future__ import annotations
@@ -31,13 +32,16 @@ _CUES: tuple[tuple[str, str, re.Pattern], ...] = (
         re.I)),
     ("Election", "election", re.compile(r"\b(?:re-?)?elect(?:ed|ion|ions)\b|\bby-elections?\b|\breferendum\b", re.I)),
     ("Departure", "departure", re.compile(
-        r"\bleft\b|\bdeparture\b|\bresign(?:ed|ation)\b|\bstepped\s+down\b|\bretired\b", re.I)),
+        r"\bleft\b|\bdeparture\b|\bresign(?:ed|ation)\b|\bst(?:ep|epped|and|ands|ood)\s+down\b|\bretired\b"
+        r"|\bleav(?:e|es|ing)\s+the\s+(?:Council|Authority|organisation|post|role|Board)\b", re.I)),
     ("Appointment", "appointment", re.compile(
         r"\bappointed\b|\bappointment\s+of\b|\btook\s+up\s+(?:post|office|(?:his|her|their)\s+(?:post|role)s?)\b"
         r"|\btake\s+up\s+(?:post|office|(?:his|her|their)\s+(?:post|role)s?)\b|\bact(?:ed|ing)\s+as\b"
-        r"|\bhas\s+been\s+acting\b|\bchaired\s+by\b|\bchair\s+of\b", re.I)),
+        r"|\bhas\s+been\s+acting\b|\bjoined\b|\bcovered\s+by\s+an?\s+interim\b", re.I)),
+    # weaker: who chairs is often said in passing ('the Board, chaired by X, met on ...')
+    ("Appointment", "chair", re.compile(r"\bchaired\s+by\b|\bchair\s+of\b", re.I)),
     ("Meeting", "meeting", re.compile(
-        r"\bmeetings?\b|\bFull\s+Council\b|\bCabinet\b|\bworkshop\b|\bconference\b|\bsession\b"
+        r"\bmeetings?\b|\bmet\b|\bFull\s+Council\b|\bCabinet\b|\bworkshop\b|\bconference\b|\bforum\b|\bsession\b"
         r"|\b(?:go|goes|come|comes|went|taken?|report(?:ed)?)\s+to\s+Council\b", re.I)),
     ("Event", "directions", re.compile(r"\bDirections\s+(?:of|dated)\b|\bDirections\s+(?:take|took)\s+effect\b"
                                        r"|\bin\s+force\s+until\b")),
@@ -55,8 +59,13 @@ _CUES: tuple[tuple[str, str, re.Pattern], ...] = (
     ("Event", "dated", re.compile(r"\bdated\b", re.I)),
     ("Event", "sent", re.compile(r"\bsent\b", re.I)),
 )
-_MAX_GAP = 45
-_RANK = {"Meeting": 1, "Event": 2}
+# An event word before its date governs it further ('appointed X as A and Y as B on 9 June') than
+# one after it ('In February 2025, the council's external auditor issued ...').
+_MAX_GAP_BEFORE, _MAX_GAP_AFTER = 90, 45
+# 'appointed ... from 15 June 2026, following the departure of ...': a word in the next clause.
+_OTHER_CLAUSE = re.compile(r",\s*(?:following|after|before|while|whereas)\b", re.I)
+_SIGN_OFF = re.compile(r"\bOn\s+behalf\s+of\b", re.I)
+_RANK = {"Meeting": 1, "chair": 1.5, "Event": 2}
 # A plan ('We will take a paper to Full Council on the 22nd January', written in November) is
 # after the document: a day or month inferred before the document date belongs to the next year.
 _FUTURE = re.compile(r"\bwill\b|\bscheduled\b|\bplanned\b|\bforthcoming\b|\bintends?\b|\bexpected\b", re.I)
@@ -83,27 +92,45 @@ def _cues(text: str, s0: int, s1: int) -> list[tuple[int, int, str, str, Optiona
     return out
 
 
+_NO_YEAR = 1   # stands in for 'year not stated' while reading an undated document; never kept
+
+
 def _dates(text: str, year: Optional[int]) -> list[DateSpan]:
-    """Dates of a text; a bare month/day before a dated list takes the list's year ('July and December 2017')."""
-    spans = find_dates(text, year)
+    """Dates of a text; a bare month/day before a dated list takes the list's year ('July and December 2017').
+    In an undated document a day or month without a year keeps no date at all (date None)."""
+    spans = find_dates(text, year if year is not None else _NO_YEAR)
     out = []
     for i, s in enumerate(spans):
         if s.year_from_context:
-            for nxt in spans[i + 1:i + 3]:
-                gap = text[s.end:nxt.start]
-                if nxt.year_from_context or not (_LIST_TAIL.match(gap) or re.fullmatch(r"\s*,?\s*", gap)):
-                    continue
-                d = s.date
-                s = replace(s, date=PartialDate(nxt.date.year, d.month, d.day), year_from_context=False)
-                break
+            prev = s
+            for nxt in spans[i + 1:]:
+                gap = text[prev.end:nxt.start]
+                if not (_LIST_TAIL.match(gap) or re.fullmatch(r"\s*,\s*", gap)):
+                    break  # the list ends before any written year
+                if not nxt.year_from_context:
+                    d = s.date
+                    s = replace(s, date=PartialDate(nxt.date.year, d.month, d.day), year_from_context=False)
+                    break
+                prev = nxt
         if s.date.precision == "year" and not _YEAR_ONLY_LEAD.search(text[max(0, s.start - 12):s.start]):
             continue  # '2024/25', 'the 2018 election Manifesto': a year alone is not an event date
         out.append(s)
     return out
 
 
+def _stated(span: DateSpan, year: Optional[int]) -> Optional[PartialDate]:
+    return None if (span.year_from_context and year is None) else span.date
+
+
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _near(text: str, span: DateSpan, cue: tuple) -> bool:
+    if cue[1] <= span.start:
+        return span.start - cue[1] <= _MAX_GAP_BEFORE
+    between = text[span.end:cue[0]]
+    return cue[0] - span.end <= _MAX_GAP_AFTER and not _OTHER_CLAUSE.search(between)
 
 
 def _roll_forward(span: DateSpan, sentence: str, doc_date: Optional[PartialDate]) -> DateSpan:
@@ -123,27 +150,37 @@ def block_events(block: Block, year: Optional[int], doc_date: Optional[PartialDa
     text = block.text
     out: list[EventFact] = []
     spans = _dates(text, year)
+    head = _cues(block.section or "", 0, len(block.section or ""))
+    if spans and spans[0].start == 0 and head and head[0][2] == "Meeting" and not _cues(text, 0, len(text)):
+        # '7.1. Friday 28 February 2025, 10.00am, Committee Room 2.' under 'Date of next meeting'
+        d = spans[0]
+        return [EventFact(kind="Meeting", description=f"meeting ({block.section}): {d.text}",
+                          evidence=Evidence.of(block, d.start, d.end, "event-meeting-section"), date=_stated(d, year))]
     for s0, s1 in _sentences(text):
         cues = _cues(text, s0, s1)
         if not cues:
             continue
         rated = set()
+        if _SIGN_OFF.search(text, s0, s1):
+            continue
         for span in (_roll_forward(d, text[s0:s1], doc_date) for d in spans if s0 <= d.start < s1):
-            near = [c for c in cues if _gap((span.start, span.end), c[:2]) <= _MAX_GAP]
+            near = [c for c in cues if _near(text, span, c)]
             if not near:
                 continue
             # 'elected Leader at the annual meeting in May 2023' is an election held at a meeting:
             # what happened to someone outranks where it happened, which outranks a generic event.
             # A cue that already ends in its preposition ('the Directions of 6 December 2022') owns the date.
             c0, c1, kind, label, grade = min(near, key=lambda c: (_gap((span.start, span.end), c[:2]) > 1,
-                                                                  _RANK.get(c[2], 0),
+                                                                  _RANK.get(c[3], _RANK.get(c[2], 0)),
                                                                   _gap((span.start, span.end), c[:2])))
             start, end = min(c0, span.start), max(c1, span.end)
             quote = text[start:end]
-            note = " (year inferred from the document date)" if span.year_from_context else ""
+            date = _stated(span, year)
+            note = ("" if not span.year_from_context else " (year not stated)" if date is None
+                    else " (year inferred from the document date)")
             out.append(EventFact(kind=kind, description=f"{label}: {quote}{note}",
                                  evidence=Evidence.of(block, start, end, f"event-{kind.lower()}-dated"),
-                                 date=span.date, rating=grade))
+                                 date=date, rating=grade))
             if kind == "Rating":
                 rated.add(c0)
         for c0, c1, kind, label, grade in cues:

@@ -24,7 +24,9 @@ def test_elections_meetings_and_precision_as_written():
 
 def test_day_and_month_without_year_need_a_dated_document_and_are_marked():
     b = _block("The Board had its inaugural meeting on 14th April.")
-    assert block_events(b, None) == []
+    (undated,) = block_events(b, None)  # an undated document: the event, but no date at all
+    assert (undated.kind, undated.date, undated.description) == (
+        "Meeting", None, "meeting: meeting on 14th April (year not stated)")
     (e,) = block_events(b, 2019, PartialDate(2019, 6, 2))
     assert (e.kind, e.date, e.evidence.exact) == ("Meeting", PartialDate(2019, 4, 14), "meeting on 14th April")
     assert e.description == "meeting: meeting on 14th April (year inferred from the document date)"
@@ -75,7 +77,7 @@ def test_letter_and_signature_blocks_are_not_read_for_events():
         _block("12 March 2020", "b1", "date"),
         _block("Jane Roe, elected 2 May 2019", "b2", "signature"),
         _block("Full Council met on 4 March 2020.", "b3")])
-    assert _rows(find_events(doc)) == [("Meeting", "2020-03-04", None, "Full Council met on 4 March 2020")]
+    assert _rows(find_events(doc)) == [("Meeting", "2020-03-04", None, "met on 4 March 2020")]
 
 
 def test_inspection_inspector_assistants_and_dates():
@@ -114,3 +116,26 @@ def test_extract_fills_events_inspections_and_interventions():
     assert _rows(facts.events) == [("Appointment", "2023-01", None, "appointed as Chief Executive in January 2023")]
     assert [(i.initial_duration, i.evidence.anchor) for i in facts.interventions] == [("P18M", "p1")]
     assert facts.inspections == []
+
+
+def test_meeting_dates_in_a_list_take_the_list_year_and_next_meeting_sections():
+    doc = Document(slug="m", path="m.txt", blocks=[
+        _block("The Panel will meet monthly. Meetings are scheduled for 9 January, 6 February and 5 March 2024.", "p3"),
+        Block("p7.1", "7.1", "paragraph", "Tuesday 9 April 2024, 2.00pm, Room 4.", 9, 9, 1,
+              section="Date of next meeting")])
+    assert [(k, d) for k, d, *_ in _rows(find_events(doc))] == [
+        ("Meeting", "2024-01-09"), ("Meeting", "2024-02-06"), ("Meeting", "2024-03-05"), ("Meeting", "2024-04-09")]
+    assert find_events(doc)[-1].evidence.exact == "Tuesday 9 April 2024"
+
+
+def test_clauses_and_weak_cues_decide_the_kind():
+    b = _block("Ms Ode was appointed as interim Head of Legal from 3 June 2024, following the departure of Mr Ray. "
+               "The Audit Panel, chaired by Cllr Fox, met for the first time on 8 July 2024. "
+               "The post has been vacant since 30 April 2024, when Ms Lane left the Council.")
+    assert [(k, d) for k, d, *_ in _rows(block_events(b, None))] == [
+        ("Appointment", "2024-06-03"), ("Meeting", "2024-07-08"), ("Departure", "2024-04-30")]
+
+
+def test_a_sign_off_line_is_not_an_event():
+    b = _block("May 2024 On behalf of the Corporate Peer Challenge Team.")
+    assert block_events(b, None) == []
