@@ -155,6 +155,7 @@ def extract(r: "Reader") -> None:
             if um:
                 _seat(r, b, board, "chair", board.start if board.start < m.start() else m.start(), pos + um.end(),
                       "chaired-by-unnamed", None, "chair")
+        _chairs_verb(r, b)
         _memberships(r, b, last)
         bs = bodies(r, b)
         if bs:
@@ -177,6 +178,21 @@ def _other_members(r: "Reader") -> None:
             names = [n for n in r.names[b.anchor] if s0 <= n.start < m.start()]
             if names:
                 _seat(r, b, board, "board-member", names[0].start, board.end, "other-members", names[0], "member")
+
+
+_CHAIRS = re.compile(r"\s*,?\s*(?:who\s+)?(?:chairs|chaired|has chaired|will chair|is the chair of|is chair of)\s+(?:the\s+)?")
+
+
+def _chairs_verb(r: "Reader", b: Block) -> None:
+    """'X, who chairs the Improvement and Assurance Board': X is its chair."""
+    for n in r.names[b.anchor]:
+        m = _CHAIRS.match(b.text, n.end)
+        if not m:
+            continue
+        board = next((o for o in bodies(r, b) if o.start == m.end()), None)
+        if board:
+            future = "will" in m.group(0)
+            _seat(r, b, board, "chair", n.start, board.end, "chairs", n, "chair", future=future)
 
 
 def _memberships(r: "Reader", b: Block, last: Optional[OrgSpan]) -> None:

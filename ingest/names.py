@@ -18,8 +18,8 @@ from ontology.vocab import aliases, scheme
 
 # Place and organisation words: a capitalised run containing one is a place or body, not a person.
 _ORG_WORDS = """
-Borough Boroughs Council Councils Road Street Lane Avenue Square Park Bridge Wharf Gardens Place
-Way Hill Court Row Market Markets Hall Town City County District Metropolitan Authority Authorities
+Borough Boroughs Council Councils Road Street Avenue Square Wharf Gardens Crescent Terrace
+Market Markets Town City County District Metropolitan Authority Authorities
 Board Boards Committee Committees Sub-Committee Group Groups Team Teams Panel Forum Forums Office
 Plan Plans Programme Strategy Policy Act Acts Bill Order Directions Direction Report Reports
 Annex Appendix Section Part Ministry Department Association Commission Government Parliament
@@ -29,7 +29,7 @@ Referendum Centre Library School College University Hospital Police CCG NHS Ltd 
 Labour Conservative Conservatives Liberal Democrat Democrats Green Reform Independent Party Aspire
 Envoys Commissioners Inspectors Members Councillors Officers Directors Management Organisation
 Organisations Asset Assets Investors Principles Standards Rules Guidance Scheme Fund Award Awards
-Interim Acting Permanent Temporary Substantive One
+Interim Acting Permanent Temporary Substantive One Account Accounts Revenue Capital Budget
 Kingdom England London Britain British English Wales Scotland Tel Email Fax Our Your Ref Dear Yours Sincerely Faithfully Regards Best Value
 """.split()
 
@@ -44,6 +44,10 @@ Regarding Having Being Dear Yours Kind Mr Mrs Ms Miss Dr Sir Dame Lord Lady Cllr
 Professor Prof Rt Hon Minister Mayor January February March April June July August September
 October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday
 """.split()
+
+# Place words that are also surnames (Hall, Hill, Lane, Park): a name ending in one needs a cue
+# beyond a known first name ('Victoria Park' is a place, 'Councillor Mark Hall' a person).
+PLACE_SURNAMES = frozenset("Hall Hill Lane Park Bridge Court Way Row Place Green Wood Field Fields Gate Close".split())
 
 _TOKEN = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*"
 _NAME_RUN = re.compile(rf"\b{_TOKEN}(?:[ \u00a0]+{_TOKEN})*")
@@ -63,7 +67,9 @@ class NameSpan:
     @property
     def strong(self) -> bool:
         """Sure on its own: a title or letters after the name, or a first name we know."""
-        return bool(self.honorifics or self.suffixes or self.known_first)
+        if self.honorifics or self.suffixes:
+            return True
+        return self.known_first and self.name.split()[-1] not in PLACE_SURNAMES
 
     @property
     def text_span(self) -> tuple[int, int]:

@@ -22,7 +22,7 @@ PARTY_WORDS = ("Labour", "Conservative", "Liberal Democrat", "Green", "Independe
                "Plaid Cymru", "SNP", "Co-operative", "Residents")
 
 _PLACE_TOKEN = r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*"
-_PLACE = rf"{_PLACE_TOKEN}(?:(?:\s+(?:upon|on|in|under|le|by)\s+|-on-|\s+){_PLACE_TOKEN}){{0,3}}"
+_PLACE = rf"{_PLACE_TOKEN}(?:(?:\s+(?:upon|on|in|under|le|by|and)\s+|-on-|\s+){_PLACE_TOKEN}){{0,3}}"
 _NOT_PLACE = {"Full", "Youth", "Whole", "The", "This", "Our", "Your", "Each", "Every", "County", "City",
               "Borough", "Town", "Parish", "District", "Executive", "Metropolitan", "Local", "Best", "Value",
               "By", "Email", "Tel", "Town", "Hall", "Labour", "Conservative", "Green", "Council", "One", "Single",
@@ -74,8 +74,10 @@ def _trim_place(place: str) -> str:
     """Cut a place name at words that cannot be part of it ('Tower Hamlets By email',
     'Lead Commissioner Rotherham')."""
     toks = place.split()
-    while toks and toks[0] in _role_words():
-        toks = toks[1:]
+    while toks and (toks[0] in _role_words() or toks[0].islower()):
+        toks = toks[1:]      # 'Lead Commissioner Rotherham', 'State on Slough'
+    while toks and toks[-1].islower():
+        toks = toks[:-1]
     keep: list[str] = []
     for i, t in enumerate(toks):
         if t in _NOT_PLACE:

@@ -16,7 +16,8 @@ from typing import Optional
 from ingest import boards
 from ingest.model import Block, Document, DocumentFacts, Evidence, Holding, OrgMention, PersonMention
 from ingest.names import OFFICE_TITLES, NameSpan, find_names
-from ingest.orgs import OrgSpan, find_orgs
+from ingest.names import stop_words
+from ingest.orgs import OrgSpan, _trim_place, find_orgs
 from ingest.roles import RoleSpan, find_roles, stated_end, stated_start
 from ontology.vocab import scheme
 
@@ -90,7 +91,9 @@ class Reader:
             # a separate role mention
             self.roles[b.anchor] = [x for x in self.roles[b.anchor]
                                     if not any(n.start <= x.start < n.core_start for n in spans)]
-            self.names[b.anchor] = [n for n in spans if self._accept(b, n, spans)]
+            accepted = {n.start for n in spans if self._accept(b, n, spans)}
+            self._accept_lists(b, spans, accepted)
+            self.names[b.anchor] = [n for n in spans if n.start in accepted]
         for b in self.doc.blocks:
             for o in self.orgs[b.anchor]:
                 self.facts.organisations.append(OrgMention(
@@ -113,11 +116,24 @@ class Reader:
             return True
         if re.match(r"\s*\(", after) or re.match(r"\s*,\s*(?:the\s+)?[A-Z]", after) and b.kind == "item":
             return True
-        if re.search(r"(?:,|\band)\s*$", before) or re.match(r"\s*(?:,|and\b)", after):
-            strong = [m for m in spans if m.strong and abs(m.start - n.start) < 120]
-            if strong:
-                return True                       # "the team of A, B, C and D"
         return False
+
+    def _accept_lists(self, b: Block, spans: list[NameSpan], accepted: set[int]) -> None:
+        """A weak name in a list beside accepted names is a name too: 'A, B, C and D'."""
+        ordered = sorted(spans, key=lambda s: s.start)
+        changed = True
+        while changed:
+            changed = False
+            for i, n in enumerate(ordered):
+                if n.start in accepted:
+                    continue
+                for j in (i - 1, i + 1):
+                    if 0 <= j < len(ordered) and ordered[j].start in accepted:
+                        a, c = (ordered[j], n) if j < i else (n, ordered[j])
+                        if re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*", b.text[a.end:c.start]):
+                            accepted.add(n.start)
+                            changed = True
+                            break
 
     def person(self, b: Block, n: NameSpan) -> PersonMention:
         key = (b.anchor, n.start)
@@ -134,13 +150,22 @@ class Reader:
         return cluster(names)
 
     # ------------------------------------------------------------ holdings
-    def org_at(self, b: Block, pos: int, window: int = 6) -> Optional[OrgSpan]:
-        """The organisation starting within `window` characters of `pos` (after ', ' / ' of the ')."""
+    def org_at(self, b: Block, pos: int, window: int = 0) -> Optional[OrgSpan]:
+        """The organisation right after a role: ', Org', ' of the Org', ' at Org', ' Org'.
+
+        A bare place after 'of' ('Chief Executive of Bexley') is read as that place's authority.
+        """
         m = re.match(r"(?:\s*,\s*|\s+of\s+(?:the\s+)?|\s+at\s+(?:the\s+)?|\s+for\s+(?:the\s+)?|\s+)?", b.text[pos:])
         start = pos + (m.end() if m else 0)
         for o in self.orgs[b.anchor]:
             if start <= o.start <= start + window:
                 return o
+        pm = re.match(r"\s+of\s+([A-Z][a-z]+(?:(?:\s+|-)(?:upon\s+|on\s+|and\s+)?[A-Z][a-z]+){0,3})\b", b.text[pos:])
+        if pm:
+            place = _trim_place(pm.group(1))
+            if place and place == pm.group(1) and not any(w in stop_words() for w in place.split()):
+                s0 = pos + pm.start(1)
+                return OrgSpan(s0, s0 + len(place), place, "authority", None, place)
         return None
 
     def holding(self, b: Block, role: RoleSpan | str, start: int, end: int, rule: str, *,
@@ -164,8 +189,13 @@ class Reader:
         st, m = stated_start(clause)
         if m and m.group(0).lower().startswith(("since", "from", "with")) and m.start() > 25:
             st = None              # '... delivered six elections since 2014' dates the elections
+        window = b.text[max(0, start - 40):start]
+        window = window[window.rfind(". ") + 1:]          # never across a sentence end
         if st is None:
-            st, m = stated_start(b.text[max(0, start - 40):start])
+            st, m = stated_start(window)
+        if st is None and re.search(r"\b(?:appointed|elected)\b[^.;]{0,40}$", window):
+            # "the Council appointed X as its Section 151 Officer in March 2023"
+            st, m = stated_start("appointed " + clause[:30])
         en, _ = stated_end(clause)
         h = Holding(role=role_id, role_as_written=as_written or role_id,
                     evidence=Evidence.of(b, start, end, rule),
@@ -207,6 +237,9 @@ def _letter_blocks(r: Reader) -> None:
         if b.kind == "closing":
             closing_seen = True
             continue
+        if b.kind == "cc":
+            closing_seen = False      # 'cc:' lines are copies, not signatories (read by _copied_to)
+            continue
         in_signature = b.kind == "signature" or (closing_seen and len(b.text) < 200)
         if b.kind not in LETTER_KINDS and not in_signature:
             if closing_seen and b.kind in ("heading", "paragraph") and len(b.text) > 200:
@@ -226,7 +259,10 @@ def _letter_blocks(r: Reader) -> None:
                                   org=r.org_at(b, role.end) or _block_org(r, b))
             continue
         n = names[0]
-        rest_roles = [x for x in roles if x.start >= n.end]
+        rest_roles = _roles_after(b, n.end)
+        for x in rest_roles:
+            if all(x.start != y.start for y in r.roles[b.anchor]):
+                r.roles[b.anchor].append(x)
         office = [h for h in n.honorifics if h in OFFICE_TITLES]
         if in_signature:
             r.facts.signatories.append(b.text[n.start:n.end])
@@ -260,6 +296,16 @@ def _letter_blocks(r: Reader) -> None:
             m = re.match(r"Dear\s+(.+?)[,.]?\s*$", b.text)
             if m:
                 r.facts.recipients.append(m.group(1))
+
+
+def _roles_after(b: Block, pos: int) -> list[RoleSpan]:
+    """Roles in the text after a name, read as if they began the text ('Gill Elliott Commissioner')."""
+    out = []
+    for x in find_roles(b.text[pos:].lstrip()):
+        shift = pos + (len(b.text[pos:]) - len(b.text[pos:].lstrip()))
+        out.append(RoleSpan(x.start + shift, x.end + shift, x.role, x.scheme, x.label, x.capacity,
+                            None if x.qualifier_start is None else x.qualifier_start + shift, x.past, x.new, x.plural))
+    return out
 
 
 def _close_paren(text: str, end: int) -> int:
@@ -327,6 +373,15 @@ def _chain_after(r: Reader, b: Block, n: NameSpan, roles: list[RoleSpan]) -> boo
         if boards.lead_at(r, b, n, start):
             return True
         return False
+    cop = re.match(r"\s+(is|was|has been|had been|became|remains|has become)\s+"
+                   r"(?:(previously|formerly|also|currently|now|still)\s+)?(?:the\s+|its\s+|their\s+|our\s+|an?\s+)?", t[pos:])
+    if cop:
+        role = next((x for x in roles if x.full_start == pos + cop.end()), None)
+        if role:
+            past = cop.group(1) in ("was", "had been") or cop.group(2) in ("previously", "formerly")
+            org = r.org_at(b, role.end)
+            r.holding(b, role, n.start, org.end if org else role.end, "copula", person=n, org=org, past=past)
+            return True
     while True:
         m = re.match(r"\s*(?:,|\band\b|,\s*and\b)\s*(?:the\s+)?", t[pos:])
         if not m:
@@ -375,7 +430,7 @@ def _role_before(r: Reader, b: Block, n: NameSpan, roles: list[RoleSpan]) -> boo
     for role in roles:
         gap = t[role.end:n.start]
         org = None
-        if re.fullmatch(r",\s*", gap):
+        if re.fullmatch(r",\s*|\s+(?:is|was)\s+", gap):
             pass
         else:
             o = r.org_at(b, role.end)
@@ -385,7 +440,7 @@ def _role_before(r: Reader, b: Block, n: NameSpan, roles: list[RoleSpan]) -> boo
         before = t[:role.full_start]
         if re.search(r"\bas\s+(?:the\s+)?$", before) or (b.anchor, role.start) in r.used_roles:
             continue                      # "appointed as Leadership Lead, Carolyn Downs as ..."
-        if not re.match(r"\s*(?:,|'s|’s|\s+(?:and|was|is|has|who)\b|$)", t[n.end:]):
+        if not re.match(r"\s*(?:[,.;:)]|'s|’s|\s+(?:and|was|is|has|who)\b|$)", t[n.end:]):
             continue
         r.holding(b, role, role.full_start, n.end, "apposition-before", person=n, org=org)
         return True
@@ -428,7 +483,7 @@ def _lists(r: Reader) -> None:
         for role in r.roles[b.anchor]:
             if not role.plural:
                 continue
-            m = re.match(r"\s*(?:,|:|\()\s*", t[role.end:])
+            m = re.match(r"\s*(?:,|:|\(|\b(?:are|were|include|included|includes)\b:?)\s*", t[role.end:])
             if not m:
                 continue
             pos = role.end + m.end()
@@ -436,11 +491,14 @@ def _lists(r: Reader) -> None:
             for n in names:
                 if n.start < pos:
                     continue
-                if not re.fullmatch(r"\s*(?:,|and|,\s*and|:)?\s*", t[pos:n.start]):
+                if not re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|,\s*and|:)?\s*", t[pos:n.start]):
                     break
                 members.append(n)
                 pos = n.end
             for n in members:
+                if re.match(r"\s*\(", t[n.end:]) and any(x.full_start > n.end and x.full_start - n.end <= 3
+                                                        for x in r.roles[b.anchor]):
+                    continue              # "Max Caller (Lead Commissioner)": the bracket says which
                 r.holding(b, role, n.start, n.end, "role-list", person=n,
                           as_written=role.label.rstrip("s") if role.plural else role.label)
             # "X and his Assistant Inspectors": X leads
@@ -510,11 +568,15 @@ def _unnamed(r: Reader) -> None:
 
 def _copied_to(r: Reader) -> None:
     for b in r.doc.blocks:
-        m = re.search(r"\b(?:copying this letter to|copied to|cc:?)\s+(.+?)(?:\.|$)", b.text, re.IGNORECASE)
+        m = re.search(r"(?:\b(?:copying this letter to|copied to)|^\s*(?:cc|copy to|copies to)\s*:?)\s+(.+?)(?:\.$|\.\s|$)",
+                      b.text, re.IGNORECASE)
         if not m:
             continue
         seg_start = m.start(1)
+        names = [n for n in r.names[b.anchor] if n.start >= seg_start and n.end <= m.end(1)]
         for role in r.roles[b.anchor]:
+            if any(0 <= role.full_start - n.end <= 6 for n in names):
+                continue                      # 'Mark Hall, Director of Law': the name is listed
             if role.start >= seg_start and role.end <= m.end(1):
                 r.facts.copied_to.append(b.text[role.full_start:role.end])
         for n in r.names[b.anchor]:

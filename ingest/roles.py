@@ -158,7 +158,8 @@ _START_RE = re.compile(
     rf"\b(?:(?<!re-)elected|(?<!re-)appointed|took up (?:the|this|that|her|his) (?:post|role)|joined|started|began)"
     rf"\b[^.;]{{0,40}}?\b(?:in|on)\s+(?:{DATE_RE})"
     rf"|\b(?:since|from|with effect from)\s+(?:{DATE_RE})")
-_END_RE = re.compile(rf"\b(?:until|left (?:the|this|that|her|his) (?:post|role) in|stepped down in|resigned in)\s+(?:{DATE_RE})")
+_END_RE = re.compile(rf"\b(?:until|left(?: (?:the|this|that|her|his|the council's) (?:post|role|council|authority))? in|"
+                     rf"stepped down in|stood down in|resigned in|departed in|retired in)\s+(?:{DATE_RE})")
 
 
 def stated_start(clause: str) -> tuple[Optional[PartialDate], Optional[re.Match]]:
