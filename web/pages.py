@@ -7,6 +7,7 @@ Results show labels for IRIs, link to entity pages, sort in the browser, and plo
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
@@ -162,10 +163,10 @@ def ontology_page():
         render_ontology_html = None
     if render_ontology_html is not None:
         html = render_ontology_html()
-        if html.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
-            return Response(html, 200, mimetype="text/html")
-        # our own generated documentation, not user input
-        return render_template("ontology.html", body=Markup(html), terms=None)
+        # A whole page: keep its body inside ours (site header and footer; its <style> would need an
+        # inline-style CSP exception). It is our own generated documentation, not user input.
+        m = re.search(r"<body[^>]*>(.*)</body>", html, flags=re.S | re.I)
+        return render_template("ontology.html", body=Markup(m.group(1) if m else html), terms=None)
     ctx = current_app.extensions["bvkg"]
     rows = ctx.store().select("""SELECT ?t ?l ?c WHERE { ?t <http://www.w3.org/2000/01/rdf-schema#label> ?l .
         OPTIONAL { ?t <http://www.w3.org/2000/01/rdf-schema#comment> ?c }
