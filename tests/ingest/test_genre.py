@@ -359,6 +359,8 @@ def score_fixture(exp: dict, facts) -> dict[str, Score]:
     ek = lambda e: (e["kind"], e.get("date"))
     scores["events"] = set_score({ek(e) for e in req(events)}, {ek(e) for e in events},
                                  {(e.kind, _iso(e.date)) for e in facts.events})
+    want = {(e.get("date"), e["rating"]) for e in events if e.get("rating")}
+    scores["ratings"] = set_score(want, want, {(_iso(e.date), e.rating) for e in facts.events if e.rating})
     scores["event dates"] = set_score({e.get("date") for e in req(events) if e.get("date")},
                                       {e.get("date") for e in events if e.get("date")},
                                       {_iso(e.date) for e in facts.events if e.date})
@@ -470,7 +472,8 @@ def oracle_facts(exp: dict):
     for th in exp.get("themes") or []:
         f.themes.append(ThemeFact(theme=th["theme"], evidence=ev(th["quote"]), judgement=th.get("judgement")))
     for e in exp.get("events") or []:
-        f.events.append(EventFact(kind=e["kind"], description=e["quote"], evidence=ev(e["quote"]), date=pd(e.get("date"))))
+        f.events.append(EventFact(kind=e["kind"], description=e["quote"], evidence=ev(e["quote"]),
+                                  date=pd(e.get("date")), rating=e.get("rating")))
     return f
 
 
@@ -514,7 +517,7 @@ FACT_TYPES = [
     "holdings", "holding authority", "holding capacity", "holding start", "holding end",
     "boards", "board lead for", "board represents",
     "direction head", "direction items", "deadlines", "interventions", "citations",
-    "themes", "judgements", "events", "event dates",
+    "themes", "judgements", "events", "event dates", "ratings",
 ]
 
 # Floors (recall, precision) over all fixtures together: the level the pipeline reached when these
@@ -527,7 +530,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "board lead for": (0.0, 1.0), "board represents": (0.0, 1.0), "direction head": (1.0, 1.0),
     "direction items": (1.0, 1.0), "deadlines": (1.0, 1.0), "interventions": (1.0, 1.0),
     "citations": (1.0, 1.0), "themes": (1.0, 1.0), "judgements": (1.0, 1.0), "events": (1.0, 0.95),
-    "event dates": (1.0, 1.0),
+    "event dates": (1.0, 1.0), "ratings": (1.0, 1.0),
 }
 
 # must_not facts the pipeline still produces (a ratchet: a new violation fails, a fixed one is
