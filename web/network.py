@@ -19,7 +19,7 @@ def neighbours(store, iri: str) -> list[tuple[str, str]]:
     """(neighbour IRI, how it is linked) pairs, intermediate nodes looked through."""
     ref = iri_ref(iri)
     q = PREFIXES + f"""SELECT DISTINCT ?n ?how WHERE {{
-      {{ {ref} ?p ?n . FILTER(isIRI(?n)) FILTER NOT EXISTS {{ ?n a ?skip
+      {{ {ref} ?p ?n . FILTER(isIRI(?n) && ?p != rdf:type) FILTER NOT EXISTS {{ ?n a ?skip
            VALUES ?skip {{ bvkg:RoleHolding bvkg:Attestation oa:SpecificResource time:Instant time:Interval
                           bvkg:Paragraph org:Membership }} }} BIND(?p AS ?how) }}
       UNION {{ ?n ?p {ref} . FILTER(isIRI(?n)) FILTER NOT EXISTS {{ ?n a ?skip

@@ -318,8 +318,18 @@ def _document_roles(d: Describer, iri: str) -> list[Statement]:
 def incoming(store, iri: str, base: str, limit: int = 200) -> list[dict]:
     """Resources that point at ``iri``: (label, href, predicate words), grouped by predicate."""
     rows = store.select(f"SELECT ?s ?p WHERE {{ ?s ?p {iri_ref(iri)} FILTER(isIRI(?s)) }} LIMIT {int(limit)}").rows
-    labs = labels(store, [r["s"] for r in rows])
-    out = [{"label": labs.get(str(r["s"])) or fallback_label(r["s"]), "href": local_href(str(r["s"]), base),
+    docs = {str(r["s"]).split("#", 1)[0] for r in rows if "#" in str(r["s"])}
+    labs = labels(store, [r["s"] for r in rows] + [URIRef(d) for d in docs])
+
+    def label(s: str) -> str:
+        if s in labs:
+            return labs[s]
+        if "#" in s:  # a paragraph: its document and anchor
+            doc, anchor = s.split("#", 1)
+            return f"{labs.get(doc) or fallback_label(doc)}, paragraph {anchor.lstrip('p') or anchor}"
+        return fallback_label(s)
+
+    out = [{"label": label(str(r["s"])), "href": local_href(str(r["s"]), base),
             "predicate": predicate_word(str(r["p"]))} for r in rows]
     return sorted(out, key=lambda x: (x["predicate"], x["label"]))
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from web.rdfutil import PREFIXES, When, fallback_label, iri_ref, labels, local_href, parse_when
 
 WIDTH, LABEL_W, ROW_H, TOP = 760, 230, 30, 34
+MIN_SPAN_DAYS = 240   # a short history still gets a readable axis
+GAP_DAYS = 30         # spans without any holder shorter than this are not drawn as gaps
 
 
 @dataclass
@@ -93,11 +95,12 @@ def layout(tenures: list[Tenure], base: str, title: str) -> dict | None:
     dated = [t for t in tenures if t.first]
     if not dated:
         return None
-    lo = min(t.first for t in dated) - dt.timedelta(days=60)
-    hi = max(t.last for t in dated) + dt.timedelta(days=60)
-    if (hi - lo).days < 365:
-        pad = dt.timedelta(days=(365 - (hi - lo).days) // 2)
+    lo, hi = min(t.first for t in dated), max(t.last for t in dated)
+    if (hi - lo).days < MIN_SPAN_DAYS:
+        pad = dt.timedelta(days=(MIN_SPAN_DAYS - (hi - lo).days) // 2)
         lo, hi = lo - pad, hi + pad
+    margin = dt.timedelta(days=max(15, (hi - lo).days // 12))
+    lo, hi = lo - margin, hi + margin
     rows = []
     for i, t in enumerate(dated):
         y = TOP + i * ROW_H
@@ -115,13 +118,17 @@ def layout(tenures: list[Tenure], base: str, title: str) -> dict | None:
     ordered = sorted(dated, key=lambda t: t.first)
     reach = ordered[0].last
     for t in ordered[1:]:
-        if t.first > reach + dt.timedelta(days=1):
+        if (t.first - reach).days >= GAP_DAYS:
             gaps.append({"x": _x(reach, lo, hi), "w": _x(t.first, lo, hi) - _x(reach, lo, hi),
                          "title": f"no recorded holder between {_d(reach)} and {_d(t.first)}"})
         reach = max(reach, t.last)
     height = TOP + len(rows) * ROW_H + 24
-    ticks = [{"x": _x(dt.date(y, 1, 1), lo, hi), "label": str(y)}
+    ticks = [{"x": _x(dt.date(y, 1, 1), lo, hi), "label": str(y), "major": True}
              for y in range(lo.year + (lo.month > 1 or lo.day > 1), hi.year + 1)]
+    if (hi - lo).days < 3 * 366:  # short spans get month ticks too
+        ticks += [{"x": _x(dt.date(y, m, 1), lo, hi), "label": dt.date(y, m, 1).strftime("%b"), "major": False}
+                  for y in range(lo.year, hi.year + 1) for m in range(2, 13, 3 if (hi - lo).days > 500 else 1)
+                  if lo < dt.date(y, m, 1) < hi]
     return {"title": title, "rows": rows, "gaps": gaps, "ticks": ticks, "width": WIDTH, "height": height,
             "label_w": LABEL_W, "axis_y": height - 18, "undated": [t.holder_label for t in tenures if not t.first]}
 
