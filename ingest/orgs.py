@@ -42,7 +42,7 @@ _BODY_RE = re.compile(
 _HEAD_KIND = {"Board": "board", "Committee": "committee", "Sub-Committee": "committee", "Group": "board",
               "Team": "team", "Panel": "board", "Forum": "board", "Commission": "organisation",
               "Commissioners": "team"}
-_LEADING_NOISE = re.compile(r"^(?:(?:The|A|An|Our|Your|Its|This|New|Each|Every|Both|All|Whilst|While|"
+_LEADING_NOISE = re.compile(r"(?:(?:The|A|An|Our|Your|Its|This|New|Each|Every|Both|All|Whilst|While|"
                             r"When|Since|Membership|Following|After|Before|In|At|On|To|By|From|With|"
                             r"Children's Services led by the)\s+)+")
 
@@ -147,8 +147,12 @@ def find_orgs(text: str) -> list[OrgSpan]:
             found.append(OrgSpan(start, end, text[start:end], "authority", None, place))
     for m in _BODY_RE.finditer(text):
         name = m.group("name")
-        lead = _LEADING_NOISE.match(name)
-        start = m.start("name") + (lead.end() if lead else 0)
+        start = m.start("name")
+        while True:          # 'Membership of the Improvement Board' -> 'Improvement Board'
+            lead = _LEADING_NOISE.match(text, start) or re.compile(r"(?:of|for|and|the|on|&)\s+").match(text, start)
+            if not lead or lead.end() >= m.end("name"):
+                break
+            start = lead.end()
         name = text[start:m.end("name")]
         if not name or len(name.split()) < 2 or name.split()[0] in ("and", "of", "for", "the"):
             continue

@@ -1,0 +1,199 @@
+"""People, organisations and role holdings from short hand-written snippets (councils other than the corpus's)."""
+from __future__ import annotations
+
+from ingest import people
+from ingest.model import Document, DocumentFacts, PartialDate
+from ingest.resolve import resolve_document
+from ingest.structure import parse_structure
+
+
+def facts_of(text: str, date=PartialDate(2024, 3, 1)) -> DocumentFacts:
+    doc = Document("snippet", "snippet.txt", parse_structure(text, "snippet"), date=date)
+    facts = DocumentFacts(document=doc)
+    people.extract(doc, facts)
+    resolve_document(facts)
+    return facts
+
+
+def rows(facts: DocumentFacts):
+    """(person, role, organisation, capacity, start, end, attested, quote) per holding."""
+    iso = lambda d: d.iso() if d else None
+    return [(h.person, h.role, h.organisation, h.capacity, iso(h.start), iso(h.end), iso(h.attested),
+             h.evidence.exact) for h in facts.holdings]
+
+
+LETTER = """Ms Sarah Jones
+Chief Executive
+Barsetshire County Council
+County Hall
+Barchester BA1 2CD
+
+1 March 2024
+
+Dear Ms Jones,
+
+1. Jane Doe, Interim Monitoring Officer, Barsetshire County Council, attended the meeting with Cllr Ann Lee (Liberal Democrat) and Councillor Sharon Thompson, Leader of the Council.
+
+2. In 2023 the Council appointed Raj Patel as its Section 151 Officer in March 2023. Chris Naylor, who chairs the Improvement and Assurance Board, met the Chief Executive, Sarah Jones, on 4 January.
+
+3. The council has recently appointed a new Monitoring Officer following the recent departure of the Section 151 Officer. The external auditor, Grant Thornton, reported in January. Tom Smith has been appointed as Managing Director from 1 April 2024.
+
+4. We met Mayor Joe Anderson at Whitechapel Road. The Best Value Continuous Improvement Plan was discussed at Victoria Park.
+
+I am copying this letter to the Council's Monitoring Officer.
+
+Yours sincerely,
+
+Simon Hoare MP
+Minister for Local Government
+
+Cc: Mark Hall, Director of Law and Governance
+"""
+
+
+def test_letter_people_and_non_people():
+    f = facts_of(LETTER)
+    keys = sorted({p.key for p in f.people})
+    assert keys == ["Ann Lee", "Chris Naylor", "Jane Doe", "Joe Anderson", "Mark Hall", "Raj Patel",
+                    "Sarah Jones", "Sharon Thompson", "Simon Hoare", "Tom Smith"]
+    # the salutation's 'Ms Jones' resolves to the addressee
+    jones = [p for p in f.people if p.name == "Jones"]
+    assert [(p.key, p.honorifics, p.evidence.exact) for p in jones] == [("Sarah Jones", ("Ms",), "Ms Jones")]
+    hoare = next(p for p in f.people if p.key == "Simon Hoare")
+    assert hoare.suffixes == ("MP",)
+    assert ("Grant Thornton", "auditor") in {(o.name, o.kind) for o in f.organisations}
+    assert ("Liberal Democrat", "group") in {(o.name, o.kind) for o in f.organisations}
+
+
+def test_letter_addressee_signatory_and_copies():
+    f = facts_of(LETTER)
+    assert f.recipients == ["Ms Sarah Jones"]
+    assert f.signatories == ["Simon Hoare MP"]
+    assert f.copied_to == ["Monitoring Officer", "Mark Hall"]
+
+
+def test_letter_holdings():
+    got = rows(facts_of(LETTER))
+    bcc = "Barsetshire County Council"
+    expected = [
+        ("Sarah Jones", "head-of-paid-service", bcc, None, None, None, "2024-03-01", "Ms Sarah Jones Chief Executive"),
+        ("Simon Hoare", "minister-of-state", None, None, None, None, "2024-03-01",
+         "Simon Hoare MP Minister for Local Government"),
+        ("Ann Lee", "councillor", bcc, None, None, None, "2024-03-01", "Cllr Ann Lee (Liberal Democrat)"),
+        ("Jane Doe", "monitoring-officer", bcc, "interim", None, None, "2024-03-01",
+         "Jane Doe, Interim Monitoring Officer, Barsetshire County Council"),
+        ("Sharon Thompson", "leader", bcc, None, None, None, "2024-03-01",
+         "Councillor Sharon Thompson, Leader of the Council"),
+        ("Raj Patel", "section-151-officer", bcc, None, "2023-03", None, "2024-03-01", "Raj Patel as its Section 151 Officer"),
+        # a start after the document's date: not attested as held on it
+        ("Tom Smith", "head-of-paid-service", bcc, None, "2024-04-01", None, None,
+         "Tom Smith has been appointed as Managing Director"),
+        ("Joe Anderson", "executive-mayor", bcc, None, None, None, "2024-03-01", "Mayor Joe Anderson"),
+        ("Mark Hall", "monitoring-officer", bcc, None, None, None, "2024-03-01", "Mark Hall, Director of Law and Governance"),
+        ("Chris Naylor", "chair", "Improvement and Assurance Board", None, None, None, "2024-03-01",
+         "Chris Naylor, who chairs the Improvement and Assurance Board"),
+        # unnamed holders: a new one in post, a departed one (not attested), the one copied in
+        (None, "monitoring-officer", bcc, None, None, None, "2024-03-01", "new Monitoring Officer"),
+        (None, "section-151-officer", bcc, None, None, None, None, "Section 151 Officer"),
+        (None, "monitoring-officer", bcc, None, None, None, "2024-03-01", "Monitoring Officer"),
+    ]
+    assert got == expected
+
+
+def test_board_seat_kind_and_rule():
+    f = facts_of(LETTER)
+    chair = next(h for h in f.holdings if h.role == "chair")
+    assert (chair.org_kind, chair.evidence.rule, chair.evidence.anchor) == ("board", "chairs", "p2")
+
+
+COMMISSIONERS = """Commissioners' report to the Secretary of State on Slough Borough Council
+
+1 March 2024
+
+1. The Commissioners are Max Caller CBE (Lead Commissioner), Gill Elliott and Margaret Lee. The Housing Revenue Account was reviewed with Brighton and Hove City Council.
+
+2. Stephen Taylor, the former Chief Executive of the council, left in June 2023. Will Tuckley was previously Chief Executive of Bexley. The Leader, Councillor Dexter Smith, and the Deputy Leader, Cllr Puja Bedi, met Commissioners. Ms Bedi agreed.
+
+3. Councillor James Swindlehurst has been Leader of the Council since May 2023. The acting Director of Finance is Adele Taylor.
+
+Yours faithfully,
+
+Max Caller CBE
+Lead Commissioner
+
+Gill Elliott
+Commissioner
+
+Margaret Lee
+Commissioner
+"""
+
+
+def test_commissioners_report():
+    got = rows(facts_of(COMMISSIONERS))
+    sbc = "Slough Borough Council"
+    assert got == [
+        ("Max Caller", "lead-commissioner", sbc, None, None, None, "2024-03-01", "Max Caller CBE Lead Commissioner"),
+        ("Gill Elliott", "commissioner", sbc, None, None, None, "2024-03-01", "Gill Elliott Commissioner"),
+        ("Margaret Lee", "commissioner", sbc, None, None, None, "2024-03-01", "Margaret Lee Commissioner"),
+        # 'former' and a stated end: a past holding
+        ("Stephen Taylor", "head-of-paid-service", sbc, None, None, "2023-06", None,
+         "Stephen Taylor, the former Chief Executive"),
+        ("Will Tuckley", "head-of-paid-service", "Bexley", None, None, None, None,
+         "Will Tuckley was previously Chief Executive of Bexley"),
+        ("Dexter Smith", "leader", sbc, None, None, None, "2024-03-01", "Leader, Councillor Dexter Smith"),
+        ("Puja Bedi", "deputy-leader", sbc, None, None, None, "2024-03-01", "Deputy Leader, Cllr Puja Bedi"),
+        ("James Swindlehurst", "leader", sbc, None, "2023-05", None, "2024-03-01",
+         "Councillor James Swindlehurst has been Leader of the Council"),
+        ("Adele Taylor", "section-151-officer", sbc, "acting", None, None, "2024-03-01",
+         "acting Director of Finance is Adele Taylor"),
+        (None, "secretary-of-state", None, None, None, None, "2024-03-01", "Secretary of State"),
+    ]
+    f = facts_of(COMMISSIONERS)
+    assert f.signatories == ["Max Caller CBE", "Gill Elliott", "Margaret Lee"]
+    # a list holding is merged into the same person's signature holding, with its quote kept
+    gill = next(h for h in f.holdings if h.person == "Gill Elliott")
+    assert [e.exact for e in gill.extra_evidence] == ["Gill Elliott"]
+    assert {o.name for o in f.organisations if o.kind == "authority"} == {"Slough Borough Council",
+                                                                         "Brighton and Hove City Council"}
+
+
+ENVOYS = """Ministerial Envoys to Thurrock Council
+
+1 May 2025
+
+Dear Minister of State
+
+1. The Improvement Board, chaired by the Leader, Cllr Andrew Jefferies, met twice. Membership of the Improvement Board also includes the Chief Executive; the Envoys; and Cllr Mark Coxshall (Conservative) for the majority group. The Chief Executive, Dave Smith, attends.
+
+2. The council's Partnership Board is chaired by the Chief Executive. The Chief Executive, as Returning Officer, has recently overseen the elections.
+
+Yours sincerely,
+
+Ministerial Envoys to Thurrock Council
+
+Anna Black
+
+Ben White
+"""
+
+
+def test_signature_group_boards_and_definite_descriptions():
+    f = facts_of(ENVOYS, PartialDate(2025, 5, 1))
+    by = {(h.person, h.role, h.organisation, h.represents) for h in f.holdings}
+    tc = "Thurrock Council"
+    # each signatory under the group line holds the group's role at the authority named in it
+    assert ("Anna Black", "ministerial-envoy", tc, None) in by
+    assert ("Ben White", "ministerial-envoy", tc, None) in by
+    # 'chaired by the Leader, Cllr X' and 'the Envoys' on the board resolve to named people
+    assert ("Andrew Jefferies", "chair", "Improvement Board", None) in by
+    assert ("Anna Black", "board-member", "Improvement Board", None) in by
+    assert ("Ben White", "board-member", "Improvement Board", None) in by
+    # 'the Chief Executive' is the one the document names (multi-hop through 'the Chief Executive, Dave Smith')
+    assert ("Dave Smith", "board-member", "Improvement Board", None) in by
+    assert ("Dave Smith", "chair", "Partnership Board", None) in by
+    # a party label: a councillor in a group, and the seat they hold for the majority group
+    assert ("Mark Coxshall", "councillor", tc, "Conservative") in by
+    assert ("Mark Coxshall", "board-member", "Improvement Board", "majority group") in by
+    assert f.recipients == ["Minister of State"]
+    assert f.signatories == ["Anna Black", "Ben White"]
