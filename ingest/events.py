@@ -53,6 +53,7 @@ _CUES: tuple[tuple[str, str, re.Pattern], ...] = (
     ("Event", "intervention began", re.compile(r"\bintervention\s+(?:began|started|commenced)\b", re.I)),
     ("Event", "deadline", re.compile(r"\bon\s+or\s+before\b|\bno\s+later\s+than\b|\bdeadline\b", re.I)),
     ("Event", "report submitted", re.compile(r"\bsubmitted\b", re.I)),
+    ("Event", "report due", re.compile(r"\b(?:will|would|is\s+to|are\s+to)\s+report\b", re.I)),
     ("Event", "published", re.compile(r"\b(?:issued|published)\b", re.I)),
     ("Event", "survey", re.compile(r"\bsurvey\b", re.I)),
     ("Event", "letter", re.compile(r"\bletter\b", re.I)),
@@ -126,8 +127,16 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
-def _near(text: str, span: DateSpan, cue: tuple) -> bool:
+def _near(text: str, span: DateSpan, cue: tuple, spans: list[DateSpan]) -> bool:
     if cue[1] <= span.start:
+        # 'approved by Full Council on 10 December 2024 and that the review would report in March 2025':
+        # the word governs the date next to it, and a later date only when the two are listed together
+        between = [d for d in spans if cue[1] <= d.start and d.end <= span.start]
+        if between:
+            gap = text[between[-1].end:span.start]
+            if not re.fullmatch(r"\s*(?:,\s*and|,|and|or|to|–|-)\s*", gap) and \
+                    re.search(r"\b(?:and|but|while|whereas|although)\b", gap):
+                return False
         return span.start - cue[1] <= _MAX_GAP_BEFORE
     between = text[span.end:cue[0]]
     return cue[0] - span.end <= _MAX_GAP_AFTER and not _OTHER_CLAUSE.search(between)
@@ -164,7 +173,7 @@ def block_events(block: Block, year: Optional[int], doc_date: Optional[PartialDa
         if _SIGN_OFF.search(text, s0, s1):
             continue
         for span in (_roll_forward(d, text[s0:s1], doc_date) for d in spans if s0 <= d.start < s1):
-            near = [c for c in cues if _near(text, span, c)]
+            near = [c for c in cues if _near(text, span, c, spans)]
             if not near:
                 continue
             # 'elected Leader at the annual meeting in May 2023' is an election held at a meeting:

@@ -139,3 +139,11 @@ def test_clauses_and_weak_cues_decide_the_kind():
 def test_a_sign_off_line_is_not_an_event():
     b = _block("May 2024 On behalf of the Corporate Peer Challenge Team.")
     assert block_events(b, None) == []
+
+
+def test_an_event_word_governs_the_next_date_not_a_later_unlisted_one():
+    b = _block("The scheme was approved by Full Council on 3 December 2024 and the review of scrutiny would "
+               "report in March 2025.")
+    assert _rows(block_events(b, None)) == [
+        ("Meeting", "2024-12-03", None, "Full Council on 3 December 2024"),
+        ("Event", "2025-03", None, "would report in March 2025")]
