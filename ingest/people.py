@@ -27,7 +27,7 @@ _UNNAMED_KINDS = {"statutory", "political", "senior", "government", "interventio
 _DETERMINER = re.compile(
     r"(?:\b(?:the|a|an|our|your|its|his|her|their|new|permanent|recently appointed a)|[A-Za-z]+'s|[A-Za-z]+’s)\s+$",
     re.IGNORECASE)
-_FUTURE_CLAUSE = re.compile(r"\b(?:recruit(?:ing|ment of)?|to appoint|will appoint|appointment of|"
+_FUTURE_CLAUSE = re.compile(r"\b(?:recruit(?:ing|ment of)?|to appoint|will appoint|appointing|appointment of|"
                             r"to be appointed|vacant)\b[^.;]{0,30}$", re.IGNORECASE)
 _PAST_CLAUSE = re.compile(r"\b(?:departure of|departed|left|previous|predecessor|former|outgoing)\b[^.;]{0,25}$",
                           re.IGNORECASE)
@@ -72,6 +72,8 @@ class Reader:
             self.roles[b.anchor] = find_roles(b.text)
         if counts:
             self.subject = first_name[max(counts, key=lambda k: counts[k])]
+        # the authority the document's metadata says it is about wins over counting mentions
+        self.subject = self.doc.metadata.get("authority") or self.subject
         places = set(counts)
         for b in self.doc.blocks:
             # names never run into an organisation's name ('Tower Hamlets John Biggs')
