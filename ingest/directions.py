@@ -11,7 +11,7 @@ reports to. Elsewhere, Directions a document only refers to ('placed under Best 
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from typing import Optional
 
 from ingest.dates import add_duration, find_dates, parse_duration
 from ingest.legislation import find_citations
@@ -303,7 +303,3 @@ def find_directions(doc: Document, citations: Optional[list[CitationFact]] = Non
 
 def extract(doc: Document, facts: DocumentFacts) -> None:
     facts.directions.extend(find_directions(doc, facts.citations or None))
-
-
-def items(directions: Iterable[DirectionFact]) -> list[DirectionItemFact]:
-    return [i for d in directions for i in d.items]

@@ -267,3 +267,13 @@ def test_cq40_intervention_duration_and_start(facts):
         ("P3Y", None, "for an initial period of three years")]
     assert [(i.initial_duration, i.start, i.evidence.exact) for i in facts["001"].interventions] == [
         (None, PartialDate(2025, 1, 22), "intervention began on 22nd January 2025")]
+
+
+def test_undated_letter_dates_nothing_it_does_not_state(facts):
+    """D003 is undated: 'the GLA Elections in May' keeps no year; 'July 2015' is stated."""
+    rows = [(e.kind, e.date and e.date.iso(), e.evidence.exact) for e in facts["003"].events]
+    assert rows == [("Election", "2015-07", "election in July 2015"),
+                    ("Election", None, "Elections in May"),
+                    ("Election", None, "Referendum in June"),
+                    ("Meeting", None, "meeting with your predecessor in May")]
+    assert all("year not stated" in e.description for e in facts["003"].events if e.date is None)
