@@ -18,6 +18,7 @@ from typing import Optional
 from ingest import interventions
 from ingest.dates import DateSpan, find_dates
 from ingest.model import Block, Document, DocumentFacts, EventFact, Evidence, PartialDate
+from ontology import vocab
 
 _GRADES = r"Outstanding|Good|Requires Improvement|Inadequate|Excellent|Satisfactory"
 _Q = "'‘\"“’”"
@@ -74,6 +75,29 @@ _YEAR_ONLY_LEAD = re.compile(r"\bin\s+(?:the\s+)?$", re.I)
 _LIST_TAIL = re.compile(r"^\s*,?\s*(?:and|or|to|–|—|-)\s+")
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+(?=\s|$)|$)")
 _SKIP_KINDS = {"letterhead", "address", "date", "reference", "salutation", "closing", "signature", "cc"}
+
+
+def _org_patterns() -> list[tuple[re.Pattern, str]]:
+    """Known bodies (aliases.yaml) by every written form, case-sensitive: 'Ofsted', 'RSH', 'the Ministry'."""
+    out = []
+    for o in vocab.aliases().get("organisations") or ():
+        forms = [o["name"], *(o.get("variants") or ())] + ([o["abbreviation"]] if o.get("abbreviation") else [])
+        for form in sorted(set(forms), key=len, reverse=True):
+            out.append((re.compile(rf"(?<![\w]){re.escape(form)}(?![\w])"), o["name"]))
+    return out
+
+
+_ORGS = _org_patterns()
+
+
+def _participants(text: str) -> tuple[str, ...]:
+    """Known bodies named in a text, in order of first mention: who rated, inspected or recommended."""
+    found: dict[str, int] = {}
+    for rx, name in _ORGS:
+        m = rx.search(text)
+        if m and (name not in found or m.start() < found[name]):
+            found[name] = m.start()
+    return tuple(sorted(found, key=found.get))
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -187,16 +211,20 @@ def block_events(block: Block, year: Optional[int], doc_date: Optional[PartialDa
             date = _stated(span, year)
             note = ("" if not span.year_from_context else " (year not stated)" if date is None
                     else " (year inferred from the document date)")
+            # a rating's rater is often named a sentence earlier ('self-referral to the Regulator ... .
+            # Following the inspection they received a C3 rating')
+            scope = text[:s1] if kind == "Rating" else text[max(s0, start - 60):min(s1, end + 30)]
             out.append(EventFact(kind=kind, description=f"{label}: {quote}{note}",
                                  evidence=Evidence.of(block, start, end, f"event-{kind.lower()}-dated"),
-                                 date=date, rating=grade))
+                                 date=date, rating=grade, participants=_participants(scope)))
             if kind == "Rating":
                 rated.add(c0)
         for c0, c1, kind, label, grade in cues:
             if kind == "Rating" and c0 not in rated:
                 # a rating is a fact even when the text gives no date for it
                 out.append(EventFact(kind=kind, description=f"{label}: {text[c0:c1]}",
-                                     evidence=Evidence.of(block, c0, c1, "event-rating-undated"), rating=grade))
+                                     evidence=Evidence.of(block, c0, c1, "event-rating-undated"), rating=grade,
+                                     participants=_participants(text[:s1])))
     return out
 
 

@@ -147,3 +147,12 @@ def test_an_event_word_governs_the_next_date_not_a_later_unlisted_one():
     assert _rows(block_events(b, None)) == [
         ("Meeting", "2024-12-03", None, "Full Council on 3 December 2024"),
         ("Event", "2025-03", None, "would report in March 2025")]
+
+
+def test_the_rater_named_a_sentence_earlier_is_a_participant_of_the_rating():
+    b = _block("The council referred itself to the Regulator of Social Housing. Following the inspection it "
+               "received a C4 rating in May 2024. The Ofsted monitoring visit in June 2024 went well.")
+    assert [(e.kind, e.rating, e.participants) for e in block_events(b, None)] == [
+        ("Rating", "C4", ("Regulator of Social Housing",)),
+        ("Event", None, ("Ofsted",)),
+    ]

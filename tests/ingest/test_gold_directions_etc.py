@@ -243,6 +243,7 @@ def test_cq30_cq31_rating_and_recommendations(facts):
     (r,) = [e for e in facts["001"].events if e.rating == "C3"]
     assert (r.kind, r.date, r.evidence.exact) == ("Rating", PartialDate(2025, 4), "C3 rating in April")
     assert "year inferred from the document date" in r.description
+    assert r.participants == ("Regulator of Social Housing",)
     (rec,) = [e for e in facts["001"].events if e.kind == "Recommendation"]
     assert rec.date == PartialDate(2025, 2)
     assert rec.evidence.exact == ("February 2025, the council's external auditor issued three statutory "
