@@ -105,6 +105,25 @@ def _seat(r: "Reader", b: Block, board: OrgSpan, board_role: str, start: int, en
     return h
 
 
+_SEAT_WORDS = re.compile(r"(?:the\s+)?(Chair(?:man|woman|person)?|Vice[- ]Chair|Deputy Chair|Independent Chair|"
+                         r"Co-Chair|Board Member|Member|Independent Member)\s+of\s+(?:the\s+)?")
+
+
+def seat_apposition(r: "Reader", b: Block, n: NameSpan, pos: int) -> bool:
+    """'Dame Jane Roberts, Chair of the Improvement and Assurance Panel': a seat by apposition."""
+    m = _SEAT_WORDS.match(b.text, pos)
+    if not m:
+        return False
+    board = next((o for o in bodies(r, b) if o.start == m.end()), None)
+    if board is None:
+        return False
+    word = m.group(1).lower()
+    role = "chair" if "chair" in word and not word.startswith(("vice", "deputy")) else \
+        "vice-chair" if "chair" in word else "board-member"
+    _seat(r, b, board, role, n.start, board.end, "seat-apposition", n, m.group(1))
+    return True
+
+
 def lead_at(r: "Reader", b: Block, n: NameSpan, pos: int) -> bool:
     """'X as Governance Lead', 'X to be the Community Lead for the TAB': a board Lead."""
     m = _LEAD.match(b.text, pos)

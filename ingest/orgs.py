@@ -44,6 +44,7 @@ _HEAD_KIND = {"Board": "board", "Committee": "committee", "Sub-Committee": "comm
               "Commissioners": "team"}
 _LEADING_NOISE = re.compile(r"(?:(?:The|A|An|Our|Your|Its|This|New|Each|Every|Both|All|Whilst|While|"
                             r"When|Since|Membership|Following|After|Before|In|At|On|To|By|From|With|"
+                            r"Chair|Chairman|Chairwoman|Chairperson|Vice-Chair|Member|Members|Lead|"
                             r"Children's Services led by the)\s+)+")
 
 

@@ -398,6 +398,7 @@ def _chain_after(r: Reader, b: Block, n: NameSpan, roles: list[RoleSpan]) -> boo
                 poss_org, start = om, cand
         role = next((x for x in roles if x.full_start == start), None)
         if not role:
+            boards.seat_apposition(r, b, n, start)
             break
         end = role.end
         org = poss_org or next((o for o in r.orgs[b.anchor] if o.start < role.end and o.end > role.start), None)
@@ -436,7 +437,7 @@ def _role_before(r: Reader, b: Block, n: NameSpan, roles: list[RoleSpan]) -> boo
             pass
         else:
             o = r.org_at(b, role.end)
-            if not (o and re.fullmatch(r"\s*", t[o.end:n.start]) and re.fullmatch(r"\s+of\s+(?:the\s+)?", t[role.end:o.start])):
+            if not (o and re.fullmatch(r"\s*,?\s*", t[o.end:n.start]) and re.fullmatch(r"\s+of\s+(?:the\s+)?", t[role.end:o.start])):
                 continue
             org = o
         before = t[:role.full_start]
@@ -503,6 +504,21 @@ def _lists(r: Reader) -> None:
                     continue              # "Max Caller (Lead Commissioner)": the bracket says which
                 r.holding(b, role, n.start, n.end, "role-list", person=n,
                           as_written=role.label.rstrip("s") if role.plural else role.label)
+            # "A and B, Assistant Directors": each name in the list before a plural role
+            back = re.search(r",\s*(?:the\s+)?(?:both\s+)?$", t[:role.full_start])
+            if back:
+                prev = [n for n in names if n.end <= back.start()]
+                chain = []
+                end = back.start()
+                for n in reversed(prev):
+                    if not re.fullmatch(r"\s*(?:,|and|,\s*and|&)?\s*", t[n.end:end]):
+                        break
+                    chain.append(n)
+                    end = n.start
+                if len(chain) > 1:
+                    for n in reversed(chain):
+                        r.holding(b, role, n.start, role.end, "list-role", person=n,
+                                  as_written=role.label[:-1] if role.label.endswith("s") else role.label)
             # "X and his Assistant Inspectors": X leads
             lead = re.search(r"(?:\band|,)\s+(?:his|her|their)\s+$", t[:role.full_start])
             if lead and role.label.lower().startswith("assistant "):
@@ -524,7 +540,7 @@ def _unnamed(r: Reader) -> None:
     canon = r.canon()
     for h in r.facts.holdings:
         # 'the Mayor' is the subject authority's Mayor, not a visiting peer's
-        if h.person and h.attested and h.organisation in (None, r.subject):
+        if h.person and h.attested and (h.organisation in (None, r.subject) or h.org_kind != "authority"):
             named.setdefault(h.role, set()).add(canon.get(h.person, h.person))
     slots: dict[tuple, Holding] = {}
     for b in r.doc.blocks:

@@ -197,3 +197,51 @@ def test_signature_group_boards_and_definite_descriptions():
     assert ("Mark Coxshall", "board-member", "Improvement Board", "majority group") in by
     assert f.recipients == ["Minister of State"]
     assert f.signatories == ["Anna Black", "Ben White"]
+
+
+MINISTER = """The Rt Hon Jim McMahon OBE MP
+Minister of State for Local Government and English Devolution
+Ministry of Housing, Communities and Local Government
+
+12 March 2025
+
+Dear Minister,
+
+1. The Leader of the Council, Councillor John Cotton, and the Chief Executive of Birmingham City Council, Joanne Roney, met the Commissioners at the Council House, Victoria Square. Jon Bloor (Interim Director of Finance) presented the Equal Pay strategy and the Oracle Programme.
+
+2. Birmingham Children's Trust and the Midland Metropolitan University Hospital were consulted. Rebecca Hellard, the former Section 151 Officer, left the council in 2023. Lord Kerslake chaired the Independent Improvement Panel until December 2022.
+
+3. Dame Jane Roberts, Chair of the Improvement and Assurance Panel, and Professor Tony Travers attended. Ann-Marie Duncan and Sean O'Neill, Assistant Directors, gave evidence.
+
+Yours sincerely,
+
+Councillor John Cotton
+Leader, Birmingham City Council
+"""
+
+
+def test_titles_lists_and_seats_by_apposition():
+    f = facts_of(MINISTER, PartialDate(2025, 3, 12))
+    bcc, d = "Birmingham City Council", "2025-03-12"
+    assert rows(f) == [
+        ("Jim McMahon", "minister-of-state", "Ministry of Housing, Communities and Local Government", None, None, None, d,
+         "The Rt Hon Jim McMahon OBE MP Minister of State"),
+        ("John Cotton", "leader", bcc, None, None, None, d, "Councillor John Cotton Leader"),
+        ("Ann-Marie Duncan", "service-head", bcc, None, None, None, d, "Ann-Marie Duncan and Sean O'Neill, Assistant Directors"),
+        ("Sean O'Neill", "service-head", bcc, None, None, None, d, "Sean O'Neill, Assistant Directors"),
+        ("Joanne Roney", "head-of-paid-service", bcc, None, None, None, d,
+         "Chief Executive of Birmingham City Council, Joanne Roney"),
+        ("Jon Bloor", "section-151-officer", bcc, "interim", None, None, d, "Jon Bloor (Interim Director of Finance)"),
+        ("Rebecca Hellard", "section-151-officer", bcc, None, None, "2023", None, "Rebecca Hellard, the former Section 151 Officer"),
+        ("Jane Roberts", "chair", "Improvement and Assurance Panel", None, None, None, d,
+         "Dame Jane Roberts, Chair of the Improvement and Assurance Panel"),
+        ("Kerslake", "chair", "Independent Improvement Panel", None, None, "2022-12", None,
+         "Lord Kerslake chaired the Independent Improvement Panel"),
+    ]
+    # 'Dear Minister' is the named addressee, not a second, unnamed minister
+    assert not [h for h in f.holdings if h.person is None]
+    jm = next(p for p in f.people if p.key == "Jim McMahon")
+    assert (jm.honorifics, jm.suffixes) == (("The Rt Hon",), ("OBE", "MP"))
+    assert sorted({p.key for p in f.people}) == ["Ann-Marie Duncan", "Jane Roberts", "Jim McMahon", "Joanne Roney",
+                                                 "John Cotton", "Jon Bloor", "Kerslake", "Rebecca Hellard",
+                                                 "Sean O'Neill", "Tony Travers"]
