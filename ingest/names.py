@@ -26,7 +26,7 @@ Annex Appendix Section Part Ministry Department Association Commission Governmen
 Service Services Unit Directorate Trust Fund Agency Partnership Partnerships Inspection Review
 Challenge Peer Peers Survey Code Framework Conference Assemblies Assembly Initiative Election Elections
 Referendum Centre Library School College University Hospital Police CCG NHS Ltd Limited PLC LLP
-Labour Conservative Conservatives Liberal Democrat Democrats Green Reform Independent Party Aspire
+Labour Conservative Conservatives Liberal Democrat Democrats Reform Independent Party
 Envoys Commissioners Inspectors Members Councillors Officers Directors Management Organisation
 Organisations Asset Assets Investors Principles Standards Rules Guidance Scheme Fund Award Awards
 Interim Acting Permanent Temporary Substantive One Account Accounts Revenue Capital Budget

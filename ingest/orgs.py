@@ -103,6 +103,19 @@ def _known() -> list[tuple[str, dict, bool]]:
     return sorted(out, key=lambda x: len(x[0]), reverse=True)
 
 
+def _search_all(rx: re.Pattern, text: str):
+    """Every match, retrying one word later after each, so a greedy place name that swallowed
+    too much ('Keynes and Milton Keynes Council') does not hide the right one."""
+    pos = 0
+    while True:
+        m = rx.search(text, pos)
+        if not m:
+            return
+        yield m
+        nxt = re.search(r"\s", text[m.start():m.end()])
+        pos = m.start() + (nxt.end() if nxt else len(m.group(0)))
+
+
 def authority_key(name: str) -> str:
     """'London Borough of Tower Hamlets' / 'Tower Hamlets Council' -> 'Tower Hamlets'."""
     for rx in _AUTHORITY_RES:
@@ -132,7 +145,7 @@ def find_orgs(text: str) -> list[OrgSpan]:
             start = m.start(1) + len(m.group(1)) - len(" ".join(m.group(1).split()[-len(m.group(2)):]))
             found.append(OrgSpan(start, m.end(), org["name"], org.get("kind", "organisation"), m.group(2), org["name"]))
     for rx in _AUTHORITY_RES:
-        for m in rx.finditer(text):
+        for m in _search_all(rx, text):
             written = m.group("place")
             place = _trim_place(written)
             if not place:

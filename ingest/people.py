@@ -29,6 +29,8 @@ _DETERMINER = re.compile(
     re.IGNORECASE)
 _FUTURE_CLAUSE = re.compile(r"\b(?:recruit(?:ing|ment of)?|to appoint|will appoint|appointing|appointment of|"
                             r"to be appointed|vacant)\b[^.;]{0,30}$", re.IGNORECASE)
+_CONNECTOR = re.compile(r"\s*[(,]?\s*(?:(?:the|a|an|its|our|their|as|to|be|is|was|has|have|been|now|"
+                        r"appointed|elected|named|role|post|position|of|council's|authority's)\s+)*")
 _PAST_CLAUSE = re.compile(r"\b(?:departure of|departed|left|previous|predecessor|former|outgoing)\b[^.;]{0,25}$",
                           re.IGNORECASE)
 
@@ -98,8 +100,13 @@ class Reader:
             self.names[b.anchor] = [n for n in spans if n.start in accepted]
         for b in self.doc.blocks:
             for o in self.orgs[b.anchor]:
+                key = o.key
+                first = o.name.split()[0]
+                full = self.abbreviations.get(first)
+                if full is not None and full.kind == o.kind and full.name != o.name:
+                    key = full.name           # 'O&S Committee' is the 'Overview and Scrutiny Committee (O&S)'
                 self.facts.organisations.append(OrgMention(
-                    o.name, o.kind, Evidence.of(b, o.start, o.end, "org-name"), o.abbreviation, o.key))
+                    o.name, o.kind, Evidence.of(b, o.start, o.end, "org-name"), o.abbreviation, key))
             for n in self.names[b.anchor]:
                 self.person(b, n)
 
@@ -110,8 +117,8 @@ class Reader:
         t = b.text
         after, before = t[n.end:n.end + 40], t[max(0, n.start - 60):n.start]
         roles = self.roles[b.anchor]
-        if any(r.full_start - n.end in range(0, 8) for r in roles):
-            return True                           # "X, Chief Executive" / "X Chief Executive"
+        if any(r.full_start >= n.end and _CONNECTOR.fullmatch(t[n.end:r.full_start]) for r in roles):
+            return True                           # "X, Chief Executive" / "X was appointed as the Y"
         if any(0 <= n.start - r.end <= 3 for r in roles):
             return True                           # "Chief Executive, X"
         if b.kind in LETTER_KINDS and n.start == 0:
@@ -363,8 +370,10 @@ def _chain_after(r: Reader, b: Block, n: NameSpan, roles: list[RoleSpan]) -> boo
             r.holding(b, role, n.start, role.end + 1, "paren-role", person=n, org=None)
             return True
         return False
-    as_m = re.match(r"\s*(?:,\s*)?(?:(?:has been|have been|was|is|will be|had been)\s+)?"
-                    r"(?:(?:appointed|elected|named|confirmed|re-appointed)\s+)?(as|to be)\s+(?:the\s+|its\s+|our\s+|their\s+)?", t[pos:])
+    as_m = re.match(r"\s*(?:,\s*)?(?:(?:has been|have been|was|is|will be|had been|has now been)\s+)?"
+                    r"(?:(?:appointed|elected|named|confirmed|re-appointed|installed)\s+"
+                    r"(?:as\s+|to be\s+|to the (?:role|post|position) of\s+)?|as\s+|to be\s+|to the (?:role|post|position) of\s+)"
+                    r"(?:the\s+|its\s+|our\s+|their\s+|an?\s+)?", t[pos:])
     if as_m:
         start = pos + as_m.end()
         role = next((x for x in roles if x.full_start == start), None)
@@ -385,7 +394,7 @@ def _chain_after(r: Reader, b: Block, n: NameSpan, roles: list[RoleSpan]) -> boo
             r.holding(b, role, n.start, org.end if org else role.end, "copula", person=n, org=org, past=past)
             return True
     while True:
-        m = re.match(r"\s*(?:,|\band\b|,\s*and\b)\s*(?:the\s+)?", t[pos:])
+        m = re.match(r"\s*(?:,|\band\b|,\s*and\b)\s*(?:the\s+)?(?:(?:council|authority|borough|city)(?:'s|’s)\s+)?", t[pos:])
         if not m:
             break
         start = pos + m.end()

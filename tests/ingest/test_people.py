@@ -245,3 +245,23 @@ def test_titles_lists_and_seats_by_apposition():
     assert sorted({p.key for p in f.people}) == ["Ann-Marie Duncan", "Jane Roberts", "Jim McMahon", "Joanne Roney",
                                                  "John Cotton", "Jon Bloor", "Kerslake", "Rebecca Hellard",
                                                  "Sean O'Neill", "Tony Travers"]
+
+
+def test_appointment_phrasings_and_places_that_look_like_names():
+    f = facts_of("1 June 2024\n\n1. Jane Doe, the council's Chief Executive, met us. Peter Brown has been appointed "
+                 "Interim Director of Finance. The council has appointed Mary Green to the role of Monitoring "
+                 "Officer. The Overview and Scrutiny Committee (O&S) met; the O&S Committee agreed. We visited "
+                 "Milton Keynes and Milton Keynes Council.\n", PartialDate(2024, 6, 1))
+    mkc, d = "Milton Keynes Council", "2024-06-01"
+    assert rows(f) == [
+        ("Jane Doe", "head-of-paid-service", mkc, None, None, None, d, "Jane Doe, the council's Chief Executive"),
+        ("Peter Brown", "section-151-officer", mkc, "interim", None, None, d,
+         "Peter Brown has been appointed Interim Director of Finance"),
+        ("Mary Green", "monitoring-officer", mkc, None, None, None, d, "Mary Green to the role of Monitoring Officer"),
+    ]
+    # the place is not a person, even though 'Milton' is a first name
+    assert sorted(p.key for p in f.people) == ["Jane Doe", "Mary Green", "Peter Brown"]
+    # 'O&S Committee' is keyed to the committee its abbreviation names
+    assert [(o.name, o.key) for o in f.organisations if o.kind == "committee"] == [
+        ("Overview and Scrutiny Committee", "Overview and Scrutiny Committee"),
+        ("O&S Committee", "Overview and Scrutiny Committee")]
