@@ -555,15 +555,18 @@ def _unnamed(r: Reader) -> None:
     for b in r.doc.blocks:
         t = b.text
         for role in r.roles[b.anchor]:
-            if (b.anchor, role.start) in r.used_roles or role.plural:
+            if (b.anchor, role.start) in r.used_roles:
                 continue
+            counted = re.search(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+$", t[:role.full_start], re.I)
+            if role.plural and not counted:
+                continue                  # 'the Envoys' is a group; 'three Commissioners' a count of holders
             if _kind(role.role) not in _UNNAMED_KINDS or role.role == "councillor":
                 continue
             before = t[:role.full_start]
             in_list = re.search(r"(?:\(|,|\band|\bor)\s*$", before) and (
                 any(0 <= role.full_start - x.end <= 6 for x in r.roles[b.anchor])
                 or re.search(r"\b(?:posts|roles|officers|positions)\s*\($", before))
-            if not (_DETERMINER.search(before) or in_list or b.kind == "salutation" or role.full_start == 0):
+            if not (_DETERMINER.search(before) or in_list or counted or b.kind == "salutation" or role.full_start == 0):
                 continue
             future = bool(_FUTURE_CLAUSE.search(before)) or role.new and bool(re.search(r"\b(?:will|to be)\b", t[role.end:role.end + 40]))
             past = role.past or bool(_PAST_CLAUSE.search(before))
@@ -589,8 +592,10 @@ def _unnamed(r: Reader) -> None:
                 depts = {o.name for blk in r.doc.blocks for o in r.orgs[blk.anchor] if o.kind == "department"}
                 org = depts.pop() if len(depts) == 1 else None
                 kind = "department"
-            slots[key] = r.holding(b, role, role.full_start, role.end, "unnamed-holder", org=org,
-                                   org_kind=kind, past=past, future=future)
+            qstart = counted.start() if counted else role.full_start
+            slots[key] = r.holding(b, role, qstart, role.end, "unnamed-holder", org=org,
+                                   org_kind=kind, past=past, future=future,
+                                   as_written=t[qstart:role.end] if counted else None)
 
 
 def _copied_to(r: Reader) -> None:
