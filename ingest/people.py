@@ -43,6 +43,22 @@ def _kind(role_id: str) -> Optional[str]:
     return None
 
 
+def _capitals_name(text: str) -> list[NameSpan]:
+    """A signature written in capitals ('JIM MCMAHON OBE MP'): two to four words, none a stop word."""
+    from ingest.names import postnominals
+    m = re.match(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,5})(?=\s*$|\s*\n|\s+[A-Z][a-z])", text)
+    if not m:
+        return []
+    toks = m.group(1).split()
+    suffixes = []
+    while toks and toks[-1] in postnominals():
+        suffixes.insert(0, toks.pop())
+    if not 2 <= len(toks) <= 4 or any(t.title() in stop_words() or len(t) < 2 for t in toks):
+        return []
+    name = " ".join(toks)
+    return [NameSpan(0, m.end(1), name, 0, (), tuple(suffixes), True)]
+
+
 class Reader:
     """Per-document state: the mentions found so far and the holdings built from them."""
 
@@ -95,6 +111,8 @@ class Reader:
             # a separate role mention
             self.roles[b.anchor] = [x for x in self.roles[b.anchor]
                                     if not any(n.start <= x.start < n.core_start for n in spans)]
+            if not spans and b.kind in LETTER_KINDS:
+                spans = _capitals_name(b.text)
             accepted = {n.start for n in spans if self._accept(b, n, spans)}
             self._accept_lists(b, spans, accepted)
             self.names[b.anchor] = [n for n in spans if n.start in accepted]
@@ -442,8 +460,12 @@ def _role_before(r: Reader, b: Block, n: NameSpan, roles: list[RoleSpan]) -> boo
     for role in roles:
         gap = t[role.end:n.start]
         org = None
+        written = None
         if re.fullmatch(r",\s*|\s+(?:is|was)\s+", gap):
             pass
+        elif re.fullmatch(r"\s+for\s+(?:the\s+)?[A-Z][\w&'’ -]{1,50}?,\s*", gap) and "." not in gap:
+            # 'Cabinet Member for Finance, Cllr X': the portfolio is part of the role as written
+            written = t[role.full_start:role.end + gap.rindex(",")]
         else:
             o = r.org_at(b, role.end)
             if not (o and re.fullmatch(r"\s*,?\s*", t[o.end:n.start]) and re.fullmatch(r"\s+of\s+(?:the\s+)?", t[role.end:o.start])):
@@ -454,7 +476,7 @@ def _role_before(r: Reader, b: Block, n: NameSpan, roles: list[RoleSpan]) -> boo
             continue                      # "appointed as Leadership Lead, Carolyn Downs as ..."
         if not re.match(r"\s*(?:[,.;:)]|'s|’s|\s+(?:and|was|is|has|who)\b|$)", t[n.end:]):
             continue
-        r.holding(b, role, role.full_start, n.end, "apposition-before", person=n, org=org)
+        r.holding(b, role, role.full_start, n.end, "apposition-before", person=n, org=org, as_written=written)
         return True
     return False
 
@@ -497,7 +519,9 @@ def _lists(r: Reader) -> None:
                 continue
             m = re.match(r"\s*(?:,|:|\(|\b(?:are|were|include|included|includes)\b:?)\s*", t[role.end:])
             if not m:
-                continue
+                m = re.match(r"\s+", t[role.end:])
+                if not (m and any(n.start == role.end + m.end() for n in names)):
+                    continue              # 'Assistant Inspectors Jane Smith and Bob Jones' (no comma)
             pos = role.end + m.end()
             members = []
             for n in names:
@@ -632,6 +656,13 @@ def _fill_organisations(r: Reader) -> None:
             if len(cands) == 1:
                 h.organisation = cands.pop()
                 h.org_kind = "organisation"
+    depts = {o.name for blk in r.doc.blocks for o in r.orgs[blk.anchor] if o.kind == "department"}
+    for h in r.facts.holdings:
+        if h.organisation is None and _kind(h.role) == "government":
+            # a minister or civil servant belongs to a department, never to the subject authority
+            h.org_kind = "department"
+            if len(depts) == 1:
+                h.organisation = next(iter(depts))
     for h in r.facts.holdings:
         if h.organisation is None and h.org_kind == "authority" and r.subject:
             kind = _kind(h.role)

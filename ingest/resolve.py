@@ -65,12 +65,21 @@ def first_compatible(a: str, b: str) -> bool:
     return bool(ca and ca == cb)
 
 
+def _title(name: str) -> str:
+    """A name known only in capitals ('JIM MCMAHON') is keyed in its usual case ('Jim McMahon')."""
+    if not name.isupper():
+        return name
+    h = HumanName(name)
+    h.capitalize(force=True)
+    return str(h)
+
+
 def _preference(name: str) -> tuple:
     """Fuller and more formal wins: a formal first name, a hyphenated surname, more tokens, length."""
     first, surname = parts(name)
     cls = _first_classes().get(first.lower())
     formal = bool(cls) and cls[0].lower() == first.lower()
-    return (bool(first), formal or not cls, "-" in surname, len(name.split()), len(name), name)
+    return (bool(first), not name.isupper(), formal or not cls, "-" in surname, len(name.split()), len(name), name)
 
 
 def cluster(names: Iterable[str]) -> dict[str, str]:
@@ -93,7 +102,7 @@ def cluster(names: Iterable[str]) -> dict[str, str]:
             groups.append([n])
     out: dict[str, str] = {}
     for g in groups:
-        canon = max(g, key=_preference)
+        canon = _title(max(g, key=_preference))
         for n in g:
             out[n] = canon
     for n in bare:

@@ -265,3 +265,22 @@ def test_appointment_phrasings_and_places_that_look_like_names():
     assert [(o.name, o.key) for o in f.organisations if o.kind == "committee"] == [
         ("Overview and Scrutiny Committee", "Overview and Scrutiny Committee"),
         ("O&S Committee", "Overview and Scrutiny Committee")]
+
+
+def test_capitals_signature_portfolios_and_unpunctuated_lists():
+    f = facts_of("Dear Chief Executive,\n\n1. The Cabinet Member for Finance, Cllr Rob Clarke, met the Assistant "
+                 "Inspectors Jane Smith and Bob Jones. I, Max Caller CBE, was appointed as an Inspector under "
+                 "section 10 of the Act.\n\nYours sincerely,\n\nJIM MCMAHON OBE MP\nMinister of State for Local "
+                 "Government\n", PartialDate(2024, 3, 1))
+    d = "2024-03-01"
+    assert [(h.person, h.role, h.org_kind, h.role_as_written, h.evidence.exact) for h in f.holdings if h.person] == [
+        ("Jim McMahon", "minister-of-state", "department", "Minister of State", "JIM MCMAHON OBE MP Minister of State"),
+        ("Jane Smith", "assistant-inspector", "authority", "Assistant Inspector", "Jane Smith"),
+        ("Bob Jones", "assistant-inspector", "authority", "Assistant Inspector", "Bob Jones"),
+        ("Rob Clarke", "cabinet-member", "authority", "Cabinet Member for Finance", "Cabinet Member for Finance, Cllr Rob Clarke"),
+        ("Max Caller", "inspector", "authority", "Inspector", "Max Caller CBE, was appointed as an Inspector"),
+    ]
+    assert all(h.attested.iso() == d for h in f.holdings)
+    caps = next(p for p in f.people if p.name == "JIM MCMAHON")
+    assert (caps.key, caps.suffixes, caps.evidence.exact) == ("Jim McMahon", ("OBE", "MP"), "JIM MCMAHON OBE MP")
+    assert f.signatories == ["JIM MCMAHON OBE MP"] and f.recipients == ["Chief Executive"]
