@@ -1,0 +1,108 @@
+"""Limits that hold (issue 6 §1), tested with tiny configured values, not stopwatches."""
+import csv
+import io
+import json
+
+import pyoxigraph as ox
+import pytest
+
+from graph.limits import QueryPool, QueryRefused, QueryTimeout, check_public_query
+from graph.store import QuerySyntaxError
+
+EX = "http://example.org/"
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("limits") / "store"
+    st = ox.Store(str(path))
+    g = ox.NamedNode(EX + "g")
+    st.extend(ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(EX + "p"), ox.Literal(str(i)), g) for i in range(400))
+    st.flush()
+    del st
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def pool():
+    p = QueryPool(size=2, timeout=1.0, row_cap=5, warm=True)
+    yield p
+    p.close()
+
+
+CHECK = dict(max_length=2000, max_nesting=8)
+
+
+def test_row_cap_truncates_and_says_so(pool, store_path):
+    ans = pool.run(store_path, "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", "csv")
+    rows = list(csv.reader(io.StringIO(ans.body.decode())))
+    assert rows[0] == ["s"] and len(rows) == 1 + 5
+    assert ans.truncated is True and ans.rows == 5
+    small = pool.run(store_path, f"SELECT ?o WHERE {{ <{EX}s7> ?p ?o }}", "json")
+    assert small.truncated is False
+    assert json.loads(small.body)["results"]["bindings"] == [{"o": {"type": "literal", "value": "7"}}]
+
+
+def test_over_the_time_limit_is_stopped_and_the_pool_recovers(pool, store_path):
+    # 400^3 = 64 million joined rows, counted: far beyond one second on any machine.
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
+    with pytest.raises(QueryTimeout, match="QUERY_TIMEOUT=1s"):
+        pool.run(store_path, heavy, "json")
+    ans = pool.run(store_path, "ASK { ?s ?p ?o }", "json")
+    assert json.loads(ans.body)["boolean"] is True
+
+
+def test_malformed_query_gives_the_parser_message(pool, store_path):
+    with pytest.raises(QuerySyntaxError) as exc:
+        pool.run(store_path, "SELECT ?s WHERE { ?s ?p }", "json")
+    assert "1:" in str(exc.value)  # the parser's line:column position
+
+
+def test_construct_is_capped_too(pool, store_path):
+    ans = pool.run(store_path, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "nt")
+    assert ans.truncated and ans.body.decode().count("\n") == 5
+
+
+@pytest.mark.parametrize("query,status,words", [
+    ("INSERT DATA { <a:b> <a:c> <a:d> }", 403, "read-only"),
+    ("PREFIX ex: <http://e/> # a comment\n DELETE WHERE { ?s ?p ?o }", 403, "read-only"),
+    ("LOAD <http://example.org/x.ttl>", 403, "read-only"),
+    ("SELECT * WHERE { SERVICE <http://evil.example/sparql> { ?s ?p ?o } }", 403, "SERVICE_ALLOWLIST"),
+    ("SELECT * WHERE { " + "{ " * 20 + "?s ?p ?o" + " }" * 20 + " }", 400, "MAX_QUERY_NESTING=8"),
+    ("SELECT * WHERE { ?s ?p ?o } #" + "x" * 3000, 400, "MAX_QUERY_LENGTH=2000"),
+])
+def test_refused_queries(query, status, words):
+    with pytest.raises(QueryRefused) as exc:
+        check_public_query(query, **CHECK)
+    assert exc.value.status == status and words in str(exc.value)
+
+
+def test_keywords_inside_strings_and_allowlisted_services_pass():
+    check_public_query('SELECT * WHERE { ?s ?p "INSERT SERVICE <x:y>" }', **CHECK)
+    check_public_query("SELECT * WHERE { ?s ?p ?o } # DELETE everything", **CHECK)
+    check_public_query("SELECT * WHERE { SERVICE <http://ok.example/sparql> { ?s ?p ?o } }",
+                       service_allowlist=("http://ok.example/sparql",), **CHECK)
+
+
+def test_other_queries_are_answered_while_one_runs_long(pool, store_path):
+    import threading
+
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
+    outcome = {}
+
+    def slow():
+        try:
+            pool.run(store_path, heavy, "json")
+        except QueryTimeout as exc:
+            outcome["heavy"] = exc
+
+    t = threading.Thread(target=slow)
+    t.start()
+    try:
+        ans = pool.run(store_path, f"SELECT ?o WHERE {{ <{EX}s3> ?p ?o }}", "csv")
+        still_running = t.is_alive()
+    finally:
+        t.join()
+    assert ans.body.decode().splitlines() == ["o", "3"]
+    assert still_running, "the quick query should have been answered while the heavy one was still running"
+    assert isinstance(outcome.get("heavy"), QueryTimeout)
