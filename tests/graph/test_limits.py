@@ -84,8 +84,10 @@ def test_keywords_inside_strings_and_allowlisted_services_pass():
                        service_allowlist=("http://ok.example/sparql",), **CHECK)
 
 
-def test_other_queries_are_answered_while_one_runs_long(pool, store_path):
+def test_other_queries_are_answered_while_one_runs_long(store_path):
     import threading
+
+    pool = QueryPool(size=2, timeout=1.0, row_cap=5, warm=True)  # two warm workers of its own
 
     heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
     outcome = {}
@@ -103,6 +105,7 @@ def test_other_queries_are_answered_while_one_runs_long(pool, store_path):
         still_running = t.is_alive()
     finally:
         t.join()
+        pool.close()
     assert ans.body.decode().splitlines() == ["o", "3"]
     assert still_running, "the quick query should have been answered while the heavy one was still running"
     assert isinstance(outcome.get("heavy"), QueryTimeout)
