@@ -525,11 +525,11 @@ FACT_TYPES = [
 FLOORS: dict[str, tuple[float, float]] = {
     "doc date+kind": (0.75, 0.75), "signatories": (0.9, 1.0), "recipients": (1.0, 1.0),
     "copied to": (0.5, 1.0), "people": (0.95, 0.9), "same person": (0.65, 0.65),
-    "holdings": (0.8, 0.8), "holding authority": (0.75, 0.95), "holding capacity": (0.55, 0.75),
-    "holding start": (0.2, 0.75), "holding end": (0.0, 1.0), "boards": (0.25, 1.0),
+    "holdings": (0.8, 0.85), "holding authority": (0.8, 0.95), "holding capacity": (0.55, 0.75),
+    "holding start": (0.1, 0.65), "holding end": (0.0, 1.0), "boards": (0.25, 1.0),
     "board lead for": (0.0, 1.0), "board represents": (0.0, 1.0), "direction head": (1.0, 1.0),
     "direction items": (1.0, 1.0), "deadlines": (1.0, 1.0), "interventions": (1.0, 1.0),
-    "citations": (1.0, 1.0), "themes": (1.0, 1.0), "judgements": (1.0, 1.0), "events": (1.0, 0.95),
+    "citations": (1.0, 1.0), "themes": (1.0, 1.0), "judgements": (1.0, 1.0), "events": (1.0, 1.0),
     "event dates": (1.0, 1.0), "ratings": (1.0, 1.0),
 }
 
