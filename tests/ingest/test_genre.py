@@ -580,6 +580,25 @@ def test_every_fixture_ingests_into_its_own_document(results):
         assert facts.document.blocks, name
 
 
+def test_every_extracted_fact_quotes_its_paragraph_and_uses_vocabulary_ids(results):
+    """On unseen text too: block.text[start:end] == exact for every fact, and ids are the vocab's."""
+    for name, (_, facts) in results.items():
+        evidence = []
+        for section in ("people", "organisations", "holdings", "directions", "citations", "themes",
+                        "events", "inspections", "interventions"):
+            for fact in getattr(facts, section):
+                evidence += [fact.evidence, *(getattr(fact, "extra_evidence", None) or [])]
+                evidence += [i.evidence for i in getattr(fact, "items", None) or []]
+                if getattr(fact, "power", None):
+                    evidence.append(fact.power.evidence)
+        wrong = [e for e in evidence if facts.document.block(e.anchor).text[e.start:e.end] != e.exact]
+        assert wrong == [], name
+        assert {h.role for h in facts.holdings} <= ROLE_IDS | BOARD_ROLE_IDS, name
+        assert {h.capacity for h in facts.holdings} <= CAPACITY_IDS | {None}, name
+        assert {t.theme for t in facts.themes} <= THEME_IDS, name
+        assert {c.act_id for c in facts.citations} <= ACT_IDS, name
+
+
 def test_scores_per_fact_type_hold_their_floors(results, capsys):
     per_file = {name: score_fixture(exp, facts) for name, (exp, facts) in results.items()}
     total = {ft: Score() for ft in FACT_TYPES}
