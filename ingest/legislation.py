@@ -42,7 +42,7 @@ _SUB = r"(?:\([0-9]{1,3}[A-Za-z]?\)|\([a-z]{1,4}\))"
 _SECTION = re.compile(
     rf"(?<![\w.])(?P<kw>[Ss]ections?|ss?\.\s?|s(?=\d))\s*"
     rf"(?P<list>\d{{1,3}}[A-Z]{{0,2}}{_SUB}*(?:\s*(?:,|and|or|to)\s*(?:\d{{1,3}}[A-Z]{{0,2}}{_SUB}*|{_SUB}+))*)"
-    rf"(?![\w.]*\d)(?!\s+Officers?\b)")
+    rf"(?![\w.]*\d)(?!\s+(?:and\s+[A-Z]\w+\s+)?[Oo]fficers?\b)")
 _PART = re.compile(r"(?<![\w.])Part\s+(?P<part>\d{1,2}[A-Z]?|[IVX]{1,5})\b")
 _ITEM = re.compile(rf"(?P<num>\d{{1,3}}[A-Z]{{0,2}})?(?P<sub>{_SUB}*)")
 _SENTENCE_END = re.compile(r"[.;!?](?=\s+[A-Z(‘'\"“]|\s*$)")
@@ -102,6 +102,12 @@ class ActFinder:
 
 # 'See section 4', 'in section 2 we': the report's own sections, not an Act's.
 _REPORT_REF = re.compile(r"(?:\b(?:[Ii]n|[Ss]ee|[Aa]t)\s+)$")
+
+
+def _known_section(act: Act, listing: str) -> bool:
+    known = {str(p.get("section")) for a in vocab.legislation() if a["id"] == act.id
+             for p in a.get("provisions") or () if p.get("section")}
+    return all(section in known for section, _ in _expand(listing))
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -173,9 +179,11 @@ def find_citations(doc: Document) -> list[CitationFact]:
                         continue
                     if not earlier:
                         continue  # a section with no Act named before it in the paragraph is not resolvable
+                    act, end = earlier[-1].act, m.end()
+                    if kind == "section" and not _known_section(act, m.group("list")):
+                        continue  # an inherited Act is trusted only for provisions the data knows it has
                     s0 = _sentence_start(text, m.start())
                     same = earlier[-1].start >= s0
-                    act, end = earlier[-1].act, m.end()
                     rule = f"{kind}-act-in-sentence" if same else f"{kind}-act-in-paragraph"
                 ev = Evidence.of(block, m.start(), end, rule)
                 used.append((m.start(), end))

@@ -87,3 +87,9 @@ def test_that_act_and_a_section_later_in_the_paragraph_resolve_to_the_act_named_
 
 def test_that_act_with_no_act_named_earlier_is_not_a_citation():
     assert find_citations(_doc("The council met its duties under Part 2 of that Act.")) == []
+
+
+def test_an_inherited_act_only_for_sections_the_data_knows_and_officer_titles_are_not_sections():
+    doc = _doc("Under the Local Government Act 1999 the Section 151 and Monitoring Officers report to the council; "
+               "the s151 officer signs the accounts and section 99 applies.")
+    assert [provision_key(c) for c in find_citations(doc)] == ["Act"]
