@@ -80,7 +80,9 @@ class ActFinder:
 
     def define(self, short: str, act: Act) -> None:
         short = re.sub(r"^the\s+", "", short.strip(), flags=re.I)
-        if short.lower() in self._by_name or not _SHORT_FORM.search(short):
+        # a bare "the Act" is read as an anaphor (_ANAPHOR), never as a name: 'Act' alone would
+        # otherwise match inside every other Act's title
+        if short.lower() in self._by_name or short == "Act" or not _SHORT_FORM.search(short):
             return
         self.names.append((short, act))
         self._by_name[short.lower()] = act

@@ -93,3 +93,9 @@ def test_an_inherited_act_only_for_sections_the_data_knows_and_officer_titles_ar
     doc = _doc("Under the Local Government Act 1999 the Section 151 and Monitoring Officers report to the council; "
                "the s151 officer signs the accounts and section 99 applies.")
     assert [provision_key(c) for c in find_citations(doc)] == ["Act"]
+
+
+def test_a_defined_the_act_does_not_capture_other_acts():
+    doc = _doc("Under the Local Government Act 1999 (“the Act”) the council must secure best value.",
+               "Section 15 of the Act applies; the Housing Act 1985 is also relevant.")
+    assert _rows(doc) == [("ukpga/1999/27", "s15", "p2", "Section 15 of the Act")]
