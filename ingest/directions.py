@@ -61,7 +61,7 @@ _DATE_LEAD = re.compile(r"(?:\bin|\bon|\bof|\bdated|\bmade\s+on)\s+(?:the\s+)?$"
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 
 
-# ---------------------------------------------------------------- helpers shared with events
+# ---------------------------------------------------------------- helpers (defined_terms is shared with interventions)
 
 def defined_terms(doc: Document) -> dict[str, str]:
     """Short names a document defines: "Transformation and Assurance Board (the Board)" -> Board."""
@@ -115,10 +115,6 @@ def _sentence_of(text: str, pos: int) -> tuple[int, int]:
         if m.start() <= pos < m.end():
             return m.start(), m.end()
     return 0, len(text)
-
-
-def _doc_year(doc: Document) -> Optional[int]:
-    return doc.date.year if doc.date else None
 
 
 # ---------------------------------------------------------------- the document's own Directions
