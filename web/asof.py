@@ -14,48 +14,14 @@ import datetime as dt
 from collections import defaultdict
 
 from flask import Blueprint, current_app, render_template, request
+from rdflib import URIRef
 
-from web.rdfutil import PREFIXES, fallback_label, labels, local_href, parse_when
+from web.rdfutil import PREFIXES, local_href
 from web.render import Describer
+from web.timeline import holdings_evidence
 
 bp = Blueprint("asof", __name__)
 WINDOW_DAYS = 92
-
-
-def holdings_evidence(store) -> dict[str, dict]:
-    """holding -> {post, authority, role, member, capacity, start, end, attested: [(When, quote)]}."""
-    rows = store.select(PREFIXES + """SELECT ?h ?post ?auth ?role ?member ?cap WHERE {
-        ?h bvkg:post ?post . ?post org:postIn ?auth ; org:role ?role .
-        OPTIONAL { ?h org:member ?member } OPTIONAL { ?h bvkg:capacity ?cap } }""").rows
-    hs: dict[str, dict] = {}
-    for r in rows:
-        h = hs.setdefault(str(r["h"]), {"post": str(r["post"]), "authority": str(r["auth"]), "role": str(r["role"]),
-                                        "member": str(r["member"]) if "member" in r else None,
-                                        "capacity": str(r["cap"]) if "cap" in r else None,
-                                        "start": None, "end": None, "attested": []})
-    ev = store.select(PREFIXES + """SELECT ?h ?kind ?d ?q WHERE {
-        ?h bvkg:post ?post .
-        { ?h bvkg:hasAttestation ?a . ?a bvkg:attestedOn ?t BIND("att" AS ?kind) OPTIONAL { ?a prov:wasDerivedFrom ?q } }
-        UNION { ?h bvkg:hasAttestation ?a . ?a bvkg:statedStart ?t BIND("start" AS ?kind) OPTIONAL { ?a prov:wasDerivedFrom ?q } }
-        UNION { ?h bvkg:hasAttestation ?a . ?a bvkg:statedEnd ?t BIND("end" AS ?kind) OPTIONAL { ?a prov:wasDerivedFrom ?q } }
-        UNION { ?h org:memberDuring/time:inside ?t BIND("att" AS ?kind) OPTIONAL { ?h prov:wasDerivedFrom ?q } }
-        UNION { ?h org:memberDuring/time:hasBeginning ?t BIND("start" AS ?kind) }
-        UNION { ?h org:memberDuring/time:hasEnd ?t BIND("end" AS ?kind) }
-        ?t time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear ?d }""").rows
-    for r in ev:
-        h = hs.get(str(r["h"]))
-        w = parse_when(r["d"])
-        if h is None or w is None:
-            continue
-        kind, q = str(r["kind"]), (str(r["q"]) if "q" in r else None)
-        if kind == "att":
-            if not any(x[0] == w and (x[1] == q or q is None) for x in h["attested"]):
-                h["attested"] = [x for x in h["attested"] if not (x[0] == w and x[1] is None)] + [(w, q)]
-        elif kind == "start" and (h["start"] is None or w < h["start"][0]):
-            h["start"] = (w, q)
-        elif kind == "end" and (h["end"] is None or h["end"][0] < w):
-            h["end"] = (w, q)
-    return hs
 
 
 def classify(h: dict, day: dt.date, window: int = WINDOW_DAYS) -> tuple[int, str, list] | None:
@@ -89,10 +55,11 @@ def as_of(store, day: dt.date, base: str, window: int = WINDOW_DAYS) -> list[dic
     hs = holdings_evidence(store)
     by_post: dict[str, list] = defaultdict(list)
     for iri, h in hs.items():
-        by_post[h["post"]].append((iri, h))
+        if h["authority"] and h["role"]:
+            by_post[h["post"]].append((iri, h))
     statutory = {str(r["r"]) for r in store.select(PREFIXES + "SELECT ?r WHERE { ?r bvkg:statutoryBasis ?b }").rows}
     d = Describer(store, base)
-    d.prefetch_labels({__import__("rdflib").URIRef(x) for h in hs.values()
+    d.prefetch_labels({URIRef(x) for h in hs.values()
                        for x in (h["post"], h["authority"], h["role"], h["member"], h["capacity"]) if x})
     quote_iris = {q for h in hs.values() for a in h["attested"] + [h["start"] or (None, None), h["end"] or (None, None)]
                   for q in [a[1]] if q}

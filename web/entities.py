@@ -8,7 +8,8 @@ box and suggestions from the label index.
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, render_template, request
-from urllib.parse import quote as urlquote
+
+from rdflib import URIRef
 
 from web.documents import document_view
 from web.network import layout as network_layout
@@ -75,7 +76,7 @@ def show(iri: str):
         return describe_response(store, iri, fmt)
     types = types_of(store, [iri])[iri]
     kind = entity_kind(types)
-    label = labels(store, [__import__("rdflib").URIRef(iri)]).get(iri) or fallback_label(iri)
+    label = labels(store, [URIRef(iri)]).get(iri) or fallback_label(iri)
     data_links = {f: f"{request.path}?format={f}" for f in DATA_FORMATS}
     if kind == "document":
         doc = document_view(store, iri, base)
@@ -113,7 +114,3 @@ def describe():
     if not iri:
         return render_template("error.html", status=400, message="Pass ?iri= with the IRI to describe."), 400
     return show(iri)
-
-
-def quote_path(iri: str) -> str:
-    return "/describe?iri=" + urlquote(iri, safe="")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rdflib.term import Literal, URIRef
 
-from ontology.namespaces import BVKG, DCTERMS, ORG, PROV, RDF, RDFS, SDO, TIME, OA
+from ontology.namespaces import BVKG, DCTERMS, ORG, PROV, RDF, RDFS, SDO, TIME
 from web.rdfutil import (
     DOCUMENT_TYPES, EVENT_TYPES, PREFIXES, duration_words, fallback_label, human_date, iri_ref, labels,
     local_href, parse_when, predicate_word, safe_iri, type_word, values,

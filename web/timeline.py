@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from web.rdfutil import PREFIXES, When, fallback_label, iri_ref, labels, local_href, parse_when
+from rdflib import URIRef
+
+from web.rdfutil import PREFIXES, When, fallback_label, iri_ref, labels, local_href, parse_when, values
 
 WIDTH, LABEL_W, ROW_H, TOP = 760, 230, 30, 34
 MIN_SPAN_DAYS = 240   # a short history still gets a readable axis
@@ -31,56 +33,78 @@ class Tenure:
     def interim(self) -> bool:
         return any(c.lower() in ("interim", "acting") for c in self.capacities)
 
+    def _whens(self) -> list[When]:
+        return self.attested + [w for w in (self.start, self.end) if w]
+
     @property
     def first(self) -> dt.date | None:
-        pts = [w.start for w in self.attested] + ([self.start.start] if self.start else [])
+        pts = [w.start for w in self._whens()]
         return min(pts) if pts else None
 
     @property
     def last(self) -> dt.date | None:
-        pts = [w.end for w in self.attested] + ([self.end.end] if self.end else [])
+        pts = [w.end for w in self._whens()]
         return max(pts) if pts else None
 
 
-def post_tenures(store, post: str) -> list[Tenure]:
-    """Every holding of one post, with stated bounds, attestation dates and capacities."""
-    q = PREFIXES + f"""SELECT ?h ?member ?cap ?kind ?d WHERE {{
-        ?h bvkg:post {iri_ref(post)} .
-        OPTIONAL {{ ?h org:member ?member }}
-        OPTIONAL {{ {{ ?h bvkg:capacity ?cap }} UNION {{ ?h bvkg:hasAttestation/bvkg:capacity ?cap }} }}
-        OPTIONAL {{
-          {{ ?h org:memberDuring/time:inside ?t BIND("att" AS ?kind) }}
-          UNION {{ ?h bvkg:hasAttestation/bvkg:attestedOn ?t BIND("att" AS ?kind) }}
-          UNION {{ ?h org:memberDuring/time:hasBeginning ?t BIND("start" AS ?kind) }}
-          UNION {{ ?h bvkg:hasAttestation/bvkg:statedStart ?t BIND("start" AS ?kind) }}
-          UNION {{ ?h org:memberDuring/time:hasEnd ?t BIND("end" AS ?kind) }}
-          UNION {{ ?h bvkg:hasAttestation/bvkg:statedEnd ?t BIND("end" AS ?kind) }}
-          ?t time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear ?d }}
-    }}"""
-    rows = store.select(q).rows
-    labs = labels(store, {r[k] for r in rows for k in ("member", "cap") if k in r})
-    by: dict[str, Tenure] = {}
-    for r in rows:
-        h = str(r["h"])
-        m = str(r["member"]) if "member" in r else None
-        t = by.setdefault(h, Tenure(h, m, labs.get(m, fallback_label(m)) if m else "Unnamed holder"))
-        if "cap" in r:
-            c = labs.get(str(r["cap"])) or fallback_label(r["cap"])
-            if c not in t.capacities:
-                t.capacities.append(c)
-        w = parse_when(r["d"]) if "d" in r else None
-        if w is None:
+def holdings_evidence(store, posts=None) -> dict[str, dict]:
+    """holding -> {post, authority, role, member, capacity, start, end, attested: [(When, quote)]}.
+
+    Two queries for every holding of ``posts`` (default: all posts), shared by timelines and /as-of.
+    """
+    only = values("post", posts) if posts is not None else ""
+    rows = store.select(PREFIXES + """SELECT ?h ?post ?auth ?role ?member ?cap ?held WHERE { """ + only + """
+        ?h bvkg:post ?post .
+        OPTIONAL { ?post org:postIn ?auth } OPTIONAL { ?post org:role ?role } OPTIONAL { ?h org:member ?member }
+        OPTIONAL { { ?h bvkg:capacity ?cap BIND(true AS ?held) } UNION { ?h bvkg:hasAttestation/bvkg:capacity ?cap } }
+    }""").rows
+    hs: dict[str, dict] = {}
+    for r in sorted(rows, key=lambda r: "held" not in r):  # the holding's own capacity first
+        h = hs.setdefault(str(r["h"]), {"post": str(r["post"]), "authority": str(r.get("auth", "")) or None,
+                                        "role": str(r.get("role", "")) or None,
+                                        "member": str(r["member"]) if "member" in r else None,
+                                        "capacity": str(r["cap"]) if "cap" in r else None, "capacities": [],
+                                        "start": None, "end": None, "attested": []})
+        if "cap" in r and str(r["cap"]) not in h["capacities"]:
+            h["capacities"].append(str(r["cap"]))
+    ev = store.select(PREFIXES + """SELECT ?h ?kind ?d ?q WHERE { """ + only + """
+        ?h bvkg:post ?post .
+        { ?h bvkg:hasAttestation ?a . ?a bvkg:attestedOn ?t BIND("att" AS ?kind) OPTIONAL { ?a prov:wasDerivedFrom ?q } }
+        UNION { ?h bvkg:hasAttestation ?a . ?a bvkg:statedStart ?t BIND("start" AS ?kind) OPTIONAL { ?a prov:wasDerivedFrom ?q } }
+        UNION { ?h bvkg:hasAttestation ?a . ?a bvkg:statedEnd ?t BIND("end" AS ?kind) OPTIONAL { ?a prov:wasDerivedFrom ?q } }
+        UNION { ?h org:memberDuring/time:inside ?t BIND("att" AS ?kind) OPTIONAL { ?h prov:wasDerivedFrom ?q } }
+        UNION { ?h org:memberDuring/time:hasBeginning ?t BIND("start" AS ?kind) }
+        UNION { ?h org:memberDuring/time:hasEnd ?t BIND("end" AS ?kind) }
+        ?t time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear ?d }""").rows
+    for r in ev:
+        h = hs.get(str(r["h"]))
+        w = parse_when(r["d"])
+        if h is None or w is None:
             continue
-        kind = str(r["kind"])
-        if kind == "att" and w not in t.attested:
-            t.attested.append(w)
-        elif kind == "start" and (t.start is None or w < t.start):
-            t.start = w
-        elif kind == "end" and (t.end is None or t.end < w):
-            t.end = w
-    tenures = list(by.values())
-    for t in tenures:
-        t.attested.sort()
+        kind, q = str(r["kind"]), (str(r["q"]) if "q" in r else None)
+        if kind == "att":
+            if not any(x[0] == w and (x[1] == q or q is None) for x in h["attested"]):
+                h["attested"] = [x for x in h["attested"] if not (x[0] == w and x[1] is None)] + [(w, q)]
+        elif kind == "start" and (h["start"] is None or w < h["start"][0]):
+            h["start"] = (w, q)
+        elif kind == "end" and (h["end"] is None or h["end"][0] < w):
+            h["end"] = (w, q)
+    return hs
+
+
+
+def post_tenures(store, post: str, evidence: dict | None = None) -> list[Tenure]:
+    """Every holding of one post, with stated bounds, attestation dates and capacities."""
+    ev = evidence if evidence is not None else holdings_evidence(store, [post])
+    mine = {h: e for h, e in ev.items() if e["post"] == post}
+    labs = labels(store, {URIRef(x) for e in mine.values() for x in (e["member"], e["capacity"]) if x})
+    tenures = []
+    for h, e in mine.items():
+        m = e["member"]
+        caps = [labs.get(c) or fallback_label(c) for c in e["capacities"]]
+        tenures.append(Tenure(h, m, labs.get(m, fallback_label(m)) if m else "Unnamed holder", caps,
+                              e["start"][0] if e["start"] else None, e["end"][0] if e["end"] else None,
+                              sorted({w for w, _ in e["attested"]})))
     tenures.sort(key=lambda t: (t.first or dt.date.max, t.holder_label))
     return tenures
 
@@ -155,10 +179,12 @@ def timelines_for(store, iri: str, kind: str, base: str) -> list[dict]:
             ?p org:postIn {iri_ref(iri)} . ?h bvkg:post ?p }} ORDER BY ?p""").rows]
     else:
         return []
-    labs = labels(store, [__import__("rdflib").URIRef(p) for p in posts])
+    posts = posts[:20]
+    labs = labels(store, [URIRef(p) for p in posts])
+    evidence = holdings_evidence(store, posts) if posts else {}
     out = []
-    for p in posts[:20]:
-        lay = layout(post_tenures(store, p), base, labs.get(p) or fallback_label(p))
+    for p in posts:
+        lay = layout(post_tenures(store, p, evidence), base, labs.get(p) or fallback_label(p))
         if lay:
             lay["post_href"] = local_href(p, base)
             out.append(lay)
