@@ -204,8 +204,10 @@ def _interval(text: str) -> Optional[str]:
     return parse_duration(f"{n} {unit}s")
 
 
-def _item(block: Block, label: str, date: Optional[PartialDate], terms: dict[str, str], finder) -> DirectionItemFact:
-    text = block.text
+def _item(block: Block, label: str, date: Optional[PartialDate], terms: dict[str, str], finder,
+          span: Optional[tuple[int, int]] = None) -> DirectionItemFact:
+    start, end = span or (0, len(block.text))
+    text = block.text[start:end]
     duration, deadline = None, None
     m = _DEADLINE_REL.search(text)
     if m:
@@ -226,29 +228,55 @@ def _item(block: Block, label: str, date: Optional[PartialDate], terms: dict[str
         r = _REPORTS_TO.search(text)
         if r:
             reports_to = _resolve(r.group("to"), terms)
-    return DirectionItemFact(label=label, text=text, evidence=Evidence.of(block, 0, len(text), "direction-item"),
+    rule = "direction-item" if span is None else "direction-item-inline"
+    return DirectionItemFact(label=label, text=text, evidence=Evidence.of(block, start, end, rule),
                              deadline_duration=duration, deadline=deadline, reporting_interval=interval,
                              reports_to=reports_to, themes=finder.themes_in(text))
 
 
+_INLINE = re.compile(r"(?:(?<=\s)|^)\((?P<l>[a-z])\)\s+")
+_INLINE_HEAD = re.compile(r"\bdirect(?:s|ed)?\b|\bDirections?\b|\bshall\b|\bmust\b", re.I)
+
+
+def _inline_items(block: Block) -> list[tuple[str, tuple[int, int]]]:
+    """'... directs the Authority to: (a) within six months, ...; (b) ...' written in one paragraph."""
+    run: list[re.Match] = []
+    for m in _INLINE.finditer(block.text):
+        if m.group("l") == chr(ord("a") + len(run)):
+            run.append(m)
+    if len(run) < 2 or not _INLINE_HEAD.search(block.text, 0, run[0].start()):
+        return []
+    out = []
+    for i, m in enumerate(run):
+        end = run[i + 1].start() if i + 1 < len(run) else len(block.text)
+        seg = block.text[m.end():end].rstrip()
+        out.append((m.group("l"), (m.end(), m.end() + len(seg))))
+    return out
+
+
 def own_directions(doc: Document, citations: Optional[list[CitationFact]] = None) -> list[DirectionFact]:
-    groups = _groups(doc)
-    if not groups:
+    by_anchor = {b.anchor: b for b in doc.blocks}
+    listed = {head.anchor: items for head, items in _groups(doc)}
+    inline = {b.anchor: _inline_items(b) for b in doc.blocks if b.anchor not in listed and b.kind != "item"}
+    heads = [b for b in doc.blocks if b.anchor in listed or inline.get(b.anchor)]
+    if not heads:
         return []
     citations = find_citations(doc) if citations is None else citations
     terms = defined_terms(doc)
     finder = document_finder(doc)
-    by_anchor = {b.anchor: b for b in doc.blocks}
-    out = []
-    for n, (head, items) in enumerate(groups):
+    out: list[DirectionFact] = []
+    for head in heads:
         status = _status(doc, head)
         if status is None:
             continue
         date = _direction_date(doc, status)
-        facts = [_item(b, _label(item_path(b, by_anchor)), date, terms, finder) for b in items]
+        if head.anchor in listed:
+            facts = [_item(b, _label(item_path(b, by_anchor)), date, terms, finder) for b in listed[head.anchor]]
+        else:
+            facts = [_item(head, label, date, terms, finder, span) for label, span in inline[head.anchor]]
         out.append(DirectionFact(status=status, evidence=Evidence.of(head, 0, len(head.text), "direction-list"),
                                  date=date, authority=_authority(doc, terms, head), power=_power(citations, doc),
-                                 items=facts, key="directions" if n == 0 else f"directions-{n + 1}"))
+                                 items=facts, key="directions" if not out else f"directions-{len(out) + 1}"))
     return out
 
 

@@ -114,3 +114,22 @@ def test_no_directions_in_a_reply_that_only_mentions_a_proposed_direction():
     facts = DocumentFacts(document=doc)
     extract(doc, facts)
     assert facts.directions == []
+
+
+def test_lettered_items_written_inline_in_one_paragraph():
+    text = ("The Secretary of State hereby directs Barsetshire Borough Council to: (a) within six months of the "
+            "date of these Directions, adopt a balanced budget; (b) report to the Secretary of State at six "
+            "monthly intervals; and (c) by 31 March 2020, appoint a permanent Chief Executive.")
+    doc = Document(slug="b", path="b.txt", date=PartialDate(2019, 7, 1), blocks=[_b("p4", "4", "paragraph", text)])
+    (d,) = find_directions(doc)
+    assert (d.status, d.authority, d.date) == ("made", "Barsetshire Borough Council", PartialDate(2019, 7, 1))
+    rows = [(i.label, i.evidence.exact, i.deadline_duration, i.deadline, i.reporting_interval, i.reports_to)
+            for i in d.items]
+    assert rows == [
+        ("a", "within six months of the date of these Directions, adopt a balanced budget;", "P6M",
+         PartialDate(2020, 1, 1), None, None),
+        ("b", "report to the Secretary of State at six monthly intervals; and", None, None, "P6M",
+         "Secretary of State"),
+        ("c", "by 31 March 2020, appoint a permanent Chief Executive.", None, PartialDate(2020, 3, 31), None, None),
+    ]
+    assert all(text[i.evidence.start:i.evidence.end] == i.text for i in d.items)
