@@ -6,7 +6,10 @@ signatories, recipients and copied_to lists. Every fact carries Evidence whose `
 appositions ("X, Chief Executive", "the Mayor, X,", "X (Monitoring Officer)"), appointments
 ("X has been appointed as Y", "appointed X to be the Y"), lists ("his Assistant Inspectors, A, B
 and C"), party labels ("Cllr X (Party)") and unnamed holders ("a new Monitoring Officer").
-Board seats are read by ingest.boards. Never invent a start or end: only what the text states.
+This module finds the mentions and builds holdings; the rules live in ingest.letters (letter
+structure), ingest.prose (appositions, appointments, lists, party labels) and ingest.boards (board
+and committee seats); unnamed holders and definite descriptions are read here, last, once the
+named holders are known. Never invent a start or end: only what the text states.
 """
 from __future__ import annotations
 
@@ -14,14 +17,13 @@ import re
 from typing import Optional
 
 from ingest import boards
+from ingest.letters import LETTER_KINDS, capitals_name, read_copies, read_letter_blocks
 from ingest.model import Block, Document, DocumentFacts, Evidence, Holding, OrgMention, PersonMention
-from ingest.names import OFFICE_TITLES, NameSpan, find_names
-from ingest.names import stop_words
+from ingest.names import NameSpan, find_names, stop_words
 from ingest.orgs import OrgSpan, _trim_place, find_orgs
-from ingest.roles import RoleSpan, find_roles, stated_end, stated_start
-from ontology.vocab import scheme
+from ingest.prose import read_appositions, read_lists, read_party_labels
+from ingest.roles import RoleSpan, find_roles, role_kind, stated_end, stated_start
 
-LETTER_KINDS = {"letterhead", "address", "signature"}
 # Roles a definite description or an unnamed mention may stand for (not board seats, not groups).
 _UNNAMED_KINDS = {"statutory", "political", "senior", "government", "intervention", "other"}
 _DETERMINER = re.compile(
@@ -33,30 +35,6 @@ _CONNECTOR = re.compile(r"\s*[(,]?\s*(?:(?:the|a|an|its|our|their|as|to|be|is|wa
                         r"appointed|elected|named|role|post|position|of|council's|authority's)\s+)*")
 _PAST_CLAUSE = re.compile(r"\b(?:departure of|departed|left|previous|predecessor|former|outgoing)\b[^.;]{0,25}$",
                           re.IGNORECASE)
-
-
-def _kind(role_id: str) -> Optional[str]:
-    for name in ("roles", "board-roles"):
-        for c in scheme(name).concepts:
-            if c.id == role_id:
-                return c.kind
-    return None
-
-
-def _capitals_name(text: str) -> list[NameSpan]:
-    """A signature written in capitals ('JIM MCMAHON OBE MP'): two to four words, none a stop word."""
-    from ingest.names import postnominals
-    m = re.match(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,5})(?=\s*$|\s*\n|\s+[A-Z][a-z])", text)
-    if not m:
-        return []
-    toks = m.group(1).split()
-    suffixes = []
-    while toks and toks[-1] in postnominals():
-        suffixes.insert(0, toks.pop())
-    if not 2 <= len(toks) <= 4 or any(t.title() in stop_words() or len(t) < 2 for t in toks):
-        return []
-    name = " ".join(toks)
-    return [NameSpan(0, m.end(1), name, 0, (), tuple(suffixes), True)]
 
 
 class Reader:
@@ -112,7 +90,7 @@ class Reader:
             self.roles[b.anchor] = [x for x in self.roles[b.anchor]
                                     if not any(n.start <= x.start < n.core_start for n in spans)]
             if not spans and b.kind in LETTER_KINDS:
-                spans = _capitals_name(b.text)
+                spans = capitals_name(b.text)
             accepted = {n.start for n in spans if self._accept(b, n, spans)}
             self._accept_lists(b, spans, accepted)
             self.names[b.anchor] = [n for n in spans if n.start in accepted]
@@ -133,7 +111,7 @@ class Reader:
         if n.strong:
             return True
         t = b.text
-        after, before = t[n.end:n.end + 40], t[max(0, n.start - 60):n.start]
+        after = t[n.end:n.end + 40]
         roles = self.roles[b.anchor]
         if any(r.full_start >= n.end and _CONNECTOR.fullmatch(t[n.end:r.full_start]) for r in roles):
             return True                           # "X, Chief Executive" / "X was appointed as the Y"
@@ -251,318 +229,6 @@ def _after(a, b) -> bool:
 
 # ---------------------------------------------------------------- rules
 
-def _letter_blocks(r: Reader) -> None:
-    """Addressee, sender and signature blocks: a name, then its roles and organisation."""
-    doc = r.doc
-    closing_seen = False
-    group_role: Optional[tuple[RoleSpan, Block, Optional[OrgSpan]]] = None
-    last_signatory: Optional[tuple[Block, NameSpan]] = None
-    salutation_seen = False
-    for b in doc.blocks:
-        if b.kind == "salutation":
-            salutation_seen = True
-        if b.kind == "closing":
-            closing_seen = True
-            continue
-        if b.kind == "cc":
-            closing_seen = False      # 'cc:' lines are copies, not signatories (read by _copied_to)
-            continue
-        in_signature = b.kind == "signature" or (closing_seen and len(b.text) < 200)
-        if b.kind not in LETTER_KINDS and not in_signature:
-            if closing_seen and b.kind in ("heading", "paragraph") and len(b.text) > 200:
-                closing_seen = False
-            continue
-        names = [n for n in r.names[b.anchor] if n.start == 0 or b.text[:n.start].strip() in ("", "Signed")]
-        roles = [x for x in r.roles[b.anchor]]
-        if not names:
-            if in_signature and roles and last_signatory is None and re.match(r"^[A-Z]", b.text):
-                # "Ministerial Envoys to the London Borough of X" above the names
-                group_role = (roles[0], b, r.org_at(b, roles[0].end, 12))
-            elif in_signature and roles and last_signatory is not None:
-                sb, sn = last_signatory
-                for role in roles:
-                    if (b.anchor, role.start) not in r.used_roles:
-                        r.holding(b, role, role.full_start, role.end, "signature-role", person=sn,
-                                  org=r.org_at(b, role.end) or _block_org(r, b))
-            continue
-        n = names[0]
-        rest_roles = _roles_after(b, n.end)
-        for x in rest_roles:
-            if all(x.start != y.start for y in r.roles[b.anchor]):
-                r.roles[b.anchor].append(x)
-        office = [h for h in n.honorifics if h in OFFICE_TITLES]
-        if in_signature:
-            r.facts.signatories.append(b.text[n.start:n.end])
-            last_signatory = (b, n)
-        elif not salutation_seen:
-            r.facts.recipients.append(b.text[n.start:n.end])
-        org = _block_org(r, b, after=n.end) or _neighbour_org(r, b)
-        if office and not rest_roles:
-            role = find_roles(office[0])[0]
-            r.holding(b, role.role, n.start, n.end, "office-title", person=n, as_written=office[0],
-                      org=org)
-        seen: set[str] = set()
-        for role in rest_roles:
-            if role.role in seen:
-                r.used_roles.add((b.anchor, role.start))
-                continue
-            seen.add(role.role)
-            end = max(x.end for x in rest_roles)
-            end = _close_paren(b.text, end)
-            written = b.text[rest_roles[0].full_start:end].strip()
-            r.holding(b, role, n.start, end, "signature-block" if in_signature else "letter-block",
-                      person=n, org=r.org_at(b, role.end) or org, as_written=written)
-        if in_signature and group_role and not rest_roles:
-            role, gb, gorg = group_role
-            r.holding(b, role.role, n.start, n.end, "signature-group", person=n,
-                      org=gorg, as_written=gb.text)
-    # someone who signs is not an addressee (the sender's block sits beside the addressee's)
-    r.facts.recipients[:] = [x for x in r.facts.recipients if x not in r.facts.signatories]
-    for b in doc.blocks:
-        if b.kind == "salutation" and not r.facts.recipients:
-            m = re.match(r"Dear\s+(.+?)[,.]?\s*$", b.text)
-            if m:
-                r.facts.recipients.append(m.group(1))
-
-
-def _roles_after(b: Block, pos: int) -> list[RoleSpan]:
-    """Roles in the text after a name, read as if they began the text ('Gill Elliott Commissioner')."""
-    out = []
-    for x in find_roles(b.text[pos:].lstrip()):
-        shift = pos + (len(b.text[pos:]) - len(b.text[pos:].lstrip()))
-        out.append(RoleSpan(x.start + shift, x.end + shift, x.role, x.scheme, x.label, x.capacity,
-                            None if x.qualifier_start is None else x.qualifier_start + shift, x.past, x.new, x.plural))
-    return out
-
-
-def _close_paren(text: str, end: int) -> int:
-    if text[:end].count("(") > text[:end].count(")") and ")" in text[end:end + 3]:
-        return text.index(")", end) + 1
-    return end
-
-
-def _neighbour_org(r: Reader, b: Block) -> Optional[OrgSpan]:
-    """A sender's organisation from the letterhead or address block just after or before."""
-    i = r.doc.blocks.index(b)
-    for j in (i + 1, i - 1, i - 2):
-        if 0 <= j < len(r.doc.blocks):
-            nb = r.doc.blocks[j]
-            if nb.kind in ("letterhead", "address") and not r.names[nb.anchor]:
-                orgs = [o for o in r.orgs[nb.anchor] if o.start == 0]
-                if orgs:
-                    return orgs[0]
-    return None
-
-
-def _block_org(r: Reader, b: Block, after: int = 0) -> Optional[OrgSpan]:
-    for o in r.orgs[b.anchor]:
-        if o.start >= after:
-            return o
-    return None
-
-
-def _appositions(r: Reader) -> None:
-    """Prose: 'X, [the] Role [of Org]', 'the Role, X', 'X (Role)', 'Role of Org X', 'X as Role'."""
-    for b in r.doc.blocks:
-        if b.kind in LETTER_KINDS or b.kind == "signature":
-            continue
-        t = b.text
-        roles = r.roles[b.anchor]
-        for n in r.names[b.anchor]:
-            bound = _chain_after(r, b, n, roles)
-            if not bound:
-                bound = _role_before(r, b, n, roles)
-            _office_title(r, b, n)
-
-
-def _chain_after(r: Reader, b: Block, n: NameSpan, roles: list[RoleSpan]) -> bool:
-    """'Mary Ney, LGA Associate, ex-Chief Executive of the Royal Borough of Greenwich, Lead ...'."""
-    t = b.text
-    pos = n.end
-    got = False
-    m = re.match(r"\s*\(", t[pos:])
-    if m:
-        # "X (Role)"
-        role = next((x for x in roles if x.full_start == pos + m.end()), None)
-        if role and t[role.end:role.end + 1] == ")":
-            r.holding(b, role, n.start, role.end + 1, "paren-role", person=n, org=None)
-            return True
-        return False
-    as_m = re.match(r"\s*(?:,\s*)?(?:(?:has been|have been|was|is|will be|had been|has now been)\s+)?"
-                    r"(?:(?:appointed|elected|named|confirmed|re-appointed|installed)\s+"
-                    r"(?:as\s+|to be\s+|to the (?:role|post|position) of\s+)?|as\s+|to be\s+|to the (?:role|post|position) of\s+)"
-                    r"(?:the\s+|its\s+|our\s+|their\s+|an?\s+)?", t[pos:])
-    if as_m:
-        start = pos + as_m.end()
-        role = next((x for x in roles if x.full_start == start), None)
-        if role:
-            org = r.org_at(b, role.end)
-            r.holding(b, role, n.start, role.end, "appointed-as", person=n, org=org)
-            return True
-        if boards.lead_at(r, b, n, start):
-            return True
-        return False
-    cop = re.match(r"\s+(is|was|has been|had been|became|remains|has become)\s+"
-                   r"(?:(previously|formerly|also|currently|now|still)\s+)?(?:the\s+|its\s+|their\s+|our\s+|an?\s+)?", t[pos:])
-    if cop:
-        role = next((x for x in roles if x.full_start == pos + cop.end()), None)
-        if role:
-            past = cop.group(1) in ("was", "had been") or cop.group(2) in ("previously", "formerly")
-            org = r.org_at(b, role.end)
-            r.holding(b, role, n.start, org.end if org else role.end, "copula", person=n, org=org, past=past)
-            return True
-    while True:
-        m = re.match(r"\s*(?:,|\band\b|,\s*and\b)\s*(?:the\s+)?(?:(?:council|authority|borough|city)(?:'s|’s)\s+)?", t[pos:])
-        if not m:
-            break
-        start = pos + m.end()
-        poss_org = None
-        om = next((o for o in r.orgs[b.anchor] if o.start == start), None)
-        if om:
-            pm = re.match(r"(?:'s|’s)?\s*(?:\([A-Z&]+\)\s*)?", t[om.end:])
-            cand = om.end + (pm.end() if pm else 0)
-            if any(x.full_start == cand for x in roles):
-                poss_org, start = om, cand
-        role = next((x for x in roles if x.full_start == start), None)
-        if not role:
-            boards.seat_apposition(r, b, n, start)
-            break
-        end = role.end
-        org = poss_org or next((o for o in r.orgs[b.anchor] if o.start < role.end and o.end > role.start), None)
-        if not org:
-            # the role's organisation: ', Org' / ' of the Org' / ' Org', maybe after a qualifier
-            # segment ('Associate Director, Capital Assets, Southampton City Council')
-            nxt = min([x.full_start for x in roles if x.full_start > role.end] + [len(t)])
-            stop = re.search(r"[.;]|\s\b(?:is|was|has|runs|will|who)\b", t[role.end:])
-            limit = min(nxt, role.end + (stop.start() if stop else len(t)))
-            cand = [o for o in r.orgs[b.anchor] if role.end <= o.start < limit and o.start - role.end < 70]
-            if cand:
-                org = cand[0]
-                end = org.end
-        written_end = end if not org or org is poss_org or org.start < role.end else \
-            role.end + len(t[role.end:org.start].rstrip(" ,").rstrip()) if t[role.end:org.start].strip(" ,").lower() not in ("of", "of the", "") else role.end
-        if org and org.start >= role.end and re.fullmatch(r"\s*(?:,|of|of the|at|at the|for|for the)?\s*", t[role.end:org.start]):
-            written_end = role.end
-        written = t[role.full_start:written_end].rstrip(" ,")
-        r.holding(b, role, n.start, end, "apposition", person=n, org=org, as_written=written)
-        got = True
-        pos = end
-        # skip a qualifier segment before the next role
-        q = re.match(r",\s*[A-Z][\w&' ]+(?=,)", t[pos:])
-        if q and not any(x.full_start == pos + 2 for x in roles):
-            pos += q.end()
-    return got
-
-
-def _role_before(r: Reader, b: Block, n: NameSpan, roles: list[RoleSpan]) -> bool:
-    """'the Mayor, Lutfur Rahman,' / 'Chief Executive, Will Tuckley's' / 'The Mayor of X John Biggs'."""
-    t = b.text
-    for role in roles:
-        gap = t[role.end:n.start]
-        org = None
-        written = None
-        if re.fullmatch(r",\s*|\s+(?:is|was)\s+", gap):
-            pass
-        elif re.fullmatch(r"\s+for\s+(?:the\s+)?[A-Z][\w&'’ -]{1,50}?,\s*", gap) and "." not in gap:
-            # 'Cabinet Member for Finance, Cllr X': the portfolio is part of the role as written
-            written = t[role.full_start:role.end + gap.rindex(",")]
-        else:
-            o = r.org_at(b, role.end)
-            if not (o and re.fullmatch(r"\s*,?\s*", t[o.end:n.start]) and re.fullmatch(r"\s+of\s+(?:the\s+)?", t[role.end:o.start])):
-                continue
-            org = o
-        before = t[:role.full_start]
-        if re.search(r"\bas\s+(?:the\s+)?$", before) or (b.anchor, role.start) in r.used_roles:
-            continue                      # "appointed as Leadership Lead, Carolyn Downs as ..."
-        if not re.match(r"\s*(?:[,.;:)]|'s|’s|\s+(?:and|was|is|has|who)\b|$)", t[n.end:]):
-            continue
-        r.holding(b, role, role.full_start, n.end, "apposition-before", person=n, org=org, as_written=written)
-        return True
-    return False
-
-
-def _office_title(r: Reader, b: Block, n: NameSpan) -> None:
-    """'Minister Jim McMahon', 'Mayor Biggs': an office used as a title."""
-    office = [h for h in n.honorifics if h in OFFICE_TITLES]
-    if not office:
-        return
-    role = find_roles(office[0])[0]
-    if any(h.person == n.name and h.role == role.role and h.evidence.anchor == b.anchor for h in r.facts.holdings):
-        return
-    r.holding(b, role.role, n.start, n.end, "office-title", person=n, as_written=office[0])
-
-
-def _party_labels(r: Reader) -> None:
-    """'Cllr X (Party)': a councillor of the authority in a political group."""
-    for b in r.doc.blocks:
-        t = b.text
-        for n in r.names[b.anchor]:
-            if not any(h in ("Cllr", "Councillor") for h in n.honorifics):
-                continue
-            m = re.match(r"\s*\(([A-Z][\w&' -]{1,40})\)", t[n.end:])
-            if not m:
-                continue
-            party = m.group(1).strip()
-            ps, pe = n.end + m.start(1), n.end + m.end(1)
-            r.facts.organisations.append(OrgMention(party, "group", Evidence.of(b, ps, pe, "party-label"), key=party))
-            r.holding(b, "councillor", n.start, n.end + m.end(), "party-label", person=n,
-                      as_written=n.honorifics[0], represents=party)
-
-
-def _lists(r: Reader) -> None:
-    """'X and his Assistant Inspectors, A, B and C': the list holds the role, X the lead role."""
-    for b in r.doc.blocks:
-        t = b.text
-        names = r.names[b.anchor]
-        for role in r.roles[b.anchor]:
-            if not role.plural:
-                continue
-            m = re.match(r"\s*(?:,|:|\(|\b(?:are|were|include|included|includes)\b:?)\s*", t[role.end:])
-            if not m:
-                m = re.match(r"\s+", t[role.end:])
-                if not (m and any(n.start == role.end + m.end() for n in names)):
-                    continue              # 'Assistant Inspectors Jane Smith and Bob Jones' (no comma)
-            pos = role.end + m.end()
-            members = []
-            for n in names:
-                if n.start < pos:
-                    continue
-                if not re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|,\s*and|:)?\s*", t[pos:n.start]):
-                    break
-                members.append(n)
-                pos = n.end
-            for n in members:
-                if re.match(r"\s*\(", t[n.end:]) and any(x.full_start > n.end and x.full_start - n.end <= 3
-                                                        for x in r.roles[b.anchor]):
-                    continue              # "Max Caller (Lead Commissioner)": the bracket says which
-                r.holding(b, role, n.start, n.end, "role-list", person=n,
-                          as_written=role.label.rstrip("s") if role.plural else role.label)
-            # "A and B, Assistant Directors": each name in the list before a plural role
-            back = re.search(r",\s*(?:the\s+)?(?:both\s+)?$", t[:role.full_start])
-            if back:
-                prev = [n for n in names if n.end <= back.start()]
-                chain = []
-                end = back.start()
-                for n in reversed(prev):
-                    if not re.fullmatch(r"\s*(?:,|and|,\s*and|&)?\s*", t[n.end:end]):
-                        break
-                    chain.append(n)
-                    end = n.start
-                if len(chain) > 1:
-                    for n in reversed(chain):
-                        r.holding(b, role, n.start, role.end, "list-role", person=n,
-                                  as_written=role.label[:-1] if role.label.endswith("s") else role.label)
-            # "X and his Assistant Inspectors": X leads
-            lead = re.search(r"(?:\band|,)\s+(?:his|her|their)\s+$", t[:role.full_start])
-            if lead and role.label.lower().startswith("assistant "):
-                base = find_roles(role.label[len("assistant "):].rstrip("s").title())
-                prev = [n for n in names if n.end <= lead.start()]
-                if base and prev and re.fullmatch(r"\s*", t[prev[-1].end:lead.start()]):
-                    n = prev[-1]
-                    r.holding(b, base[0].role, n.start, role.end, "lead-of-assistants", person=n,
-                              as_written=base[0].label)
-
-
 def _unnamed(r: Reader) -> None:
     """Role mentions not bound to a name: definite descriptions and unnamed holders.
 
@@ -584,7 +250,7 @@ def _unnamed(r: Reader) -> None:
             counted = re.search(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+$", t[:role.full_start], re.I)
             if role.plural and not counted:
                 continue                  # 'the Envoys' is a group; 'three Commissioners' a count of holders
-            if _kind(role.role) not in _UNNAMED_KINDS or role.role == "councillor":
+            if role_kind(role.role) not in _UNNAMED_KINDS or role.role == "councillor":
                 continue
             before = t[:role.full_start]
             in_list = re.search(r"(?:\(|,|\band|\bor)\s*$", before) and (
@@ -610,7 +276,7 @@ def _unnamed(r: Reader) -> None:
             if org and org.kind not in ("authority", "department", "association", "regulator", "organisation"):
                 org = None
             kind = None
-            if org is None and _kind(role.role) == "government":
+            if org is None and role_kind(role.role) == "government":
                 # a minister's or civil servant's department, when the document names only one;
                 # never the subject authority
                 depts = {o.name for blk in r.doc.blocks for o in r.orgs[blk.anchor] if o.kind == "department"}
@@ -622,24 +288,6 @@ def _unnamed(r: Reader) -> None:
                                    as_written=t[qstart:role.end] if counted else None)
 
 
-def _copied_to(r: Reader) -> None:
-    for b in r.doc.blocks:
-        m = re.search(r"(?:\b(?:copying this letter to|copied to)|^\s*(?:cc|copy to|copies to)\s*:?)\s+(.+?)(?:\.$|\.\s|$)",
-                      b.text, re.IGNORECASE)
-        if not m:
-            continue
-        seg_start = m.start(1)
-        names = [n for n in r.names[b.anchor] if n.start >= seg_start and n.end <= m.end(1)]
-        for role in r.roles[b.anchor]:
-            if any(0 <= role.full_start - n.end <= 6 for n in names):
-                continue                      # 'Mark Hall, Director of Law': the name is listed
-            if role.start >= seg_start and role.end <= m.end(1):
-                r.facts.copied_to.append(b.text[role.full_start:role.end])
-        for n in r.names[b.anchor]:
-            if n.start >= seg_start and n.end <= m.end(1):
-                r.facts.copied_to.append(n.name)
-
-
 def _fill_organisations(r: Reader) -> None:
     """None means the subject authority: say which, for authority-level roles.
 
@@ -647,7 +295,7 @@ def _fill_organisations(r: Reader) -> None:
     other organisation its sentence names ('... is the main contact between your authority and
     the Local Government Association')."""
     for h in r.facts.holdings:
-        if h.organisation is None and h.person and _kind(h.role) == "other":
+        if h.organisation is None and h.person and role_kind(h.role) == "other":
             b = r.doc.block(h.evidence.anchor)
             s0 = b.text.rfind(". ", 0, h.evidence.start) + 1
             s1 = b.text.find(". ", h.evidence.end)
@@ -658,14 +306,14 @@ def _fill_organisations(r: Reader) -> None:
                 h.org_kind = "organisation"
     depts = {o.name for blk in r.doc.blocks for o in r.orgs[blk.anchor] if o.kind == "department"}
     for h in r.facts.holdings:
-        if h.organisation is None and _kind(h.role) == "government":
+        if h.organisation is None and role_kind(h.role) == "government":
             # a minister or civil servant belongs to a department, never to the subject authority
             h.org_kind = "department"
             if len(depts) == 1:
                 h.organisation = next(iter(depts))
     for h in r.facts.holdings:
         if h.organisation is None and h.org_kind == "authority" and r.subject:
-            kind = _kind(h.role)
+            kind = role_kind(h.role)
             if kind in ("statutory", "political", "senior", "other", "intervention"):
                 h.organisation = r.subject
 
@@ -673,13 +321,13 @@ def _fill_organisations(r: Reader) -> None:
 def extract(doc: Document, facts: DocumentFacts) -> None:
     r = Reader(doc, facts)
     r.scan()
-    _letter_blocks(r)
-    _party_labels(r)
-    _lists(r)
-    _appositions(r)
+    read_letter_blocks(r)
+    read_party_labels(r)
+    read_lists(r)
+    read_appositions(r)
     boards.extract(r)
     _unnamed(r)
-    _copied_to(r)
+    read_copies(r)
     _fill_organisations(r)
     _dedupe(facts)
 

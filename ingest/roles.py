@@ -64,6 +64,16 @@ def _index(schemes: tuple[str, ...]) -> tuple[dict[str, tuple[str, str, bool]], 
 
 
 @lru_cache(maxsize=None)
+def role_kind(role_id: str) -> Optional[str]:
+    """'statutory', 'political', 'government', 'board' ... as the vocabulary files say."""
+    for name in ("roles", "board-roles"):
+        for c in scheme(name).concepts:
+            if c.id == role_id:
+                return c.kind
+    return None
+
+
+@lru_cache(maxsize=None)
 def capacity_words() -> dict[str, str]:
     """'interim' -> 'interim', 'temporary' -> 'interim', 'substantive' -> 'permanent' ..."""
     out: dict[str, str] = {}

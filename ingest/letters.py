@@ -1,0 +1,165 @@
+"""Letter structure: addressee and sender blocks, signature blocks and copies.
+
+A name at the start of a letterhead/address/signature block is followed by its roles and its
+organisation ('Stephen Halsey Chief Executive London Borough of X'); a line of roles above the
+names of a signature ('Ministerial Envoys to the London Borough of X') gives each signatory that
+role; a role line below a name ('(Head of Paid Service)') belongs to the name above it. Names in
+blocks before the salutation that do not sign are the recipients; 'cc:' lines are copies.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+from ingest.model import Block
+from ingest.names import OFFICE_TITLES, NameSpan, postnominals, stop_words
+from ingest.orgs import OrgSpan
+from ingest.roles import RoleSpan, find_roles
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ingest.people import Reader
+
+LETTER_KINDS = {"letterhead", "address", "signature"}
+
+
+def capitals_name(text: str) -> list[NameSpan]:
+    """A signature written in capitals ('JIM MCMAHON OBE MP'): two to four words, none a stop word."""
+    m = re.match(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,5})(?=\s*$|\s*\n|\s+[A-Z][a-z])", text)
+    if not m:
+        return []
+    toks = m.group(1).split()
+    suffixes = []
+    while toks and toks[-1] in postnominals():
+        suffixes.insert(0, toks.pop())
+    if not 2 <= len(toks) <= 4 or any(t.title() in stop_words() or len(t) < 2 for t in toks):
+        return []
+    name = " ".join(toks)
+    return [NameSpan(0, m.end(1), name, 0, (), tuple(suffixes), True)]
+
+
+def read_letter_blocks(r: "Reader") -> None:
+    """Addressee, sender and signature blocks: a name, then its roles and organisation."""
+    doc = r.doc
+    closing_seen = False
+    group_role: Optional[tuple[RoleSpan, Block, Optional[OrgSpan]]] = None
+    last_signatory: Optional[tuple[Block, NameSpan]] = None
+    salutation_seen = False
+    for b in doc.blocks:
+        if b.kind == "salutation":
+            salutation_seen = True
+        if b.kind == "closing":
+            closing_seen = True
+            continue
+        if b.kind == "cc":
+            closing_seen = False      # 'cc:' lines are copies, not signatories (read by read_copies)
+            continue
+        in_signature = b.kind == "signature" or (closing_seen and len(b.text) < 200)
+        if b.kind not in LETTER_KINDS and not in_signature:
+            if closing_seen and b.kind in ("heading", "paragraph") and len(b.text) > 200:
+                closing_seen = False
+            continue
+        names = [n for n in r.names[b.anchor] if n.start == 0 or b.text[:n.start].strip() in ("", "Signed")]
+        roles = [x for x in r.roles[b.anchor]]
+        if not names:
+            if in_signature and roles and last_signatory is None and re.match(r"^[A-Z]", b.text):
+                # "Ministerial Envoys to the London Borough of X" above the names
+                group_role = (roles[0], b, r.org_at(b, roles[0].end, 12))
+            elif in_signature and roles and last_signatory is not None:
+                sb, sn = last_signatory
+                for role in roles:
+                    if (b.anchor, role.start) not in r.used_roles:
+                        r.holding(b, role, role.full_start, role.end, "signature-role", person=sn,
+                                  org=r.org_at(b, role.end) or block_org(r, b))
+            continue
+        n = names[0]
+        rest_roles = roles_after(b, n.end)
+        for x in rest_roles:
+            if all(x.start != y.start for y in r.roles[b.anchor]):
+                r.roles[b.anchor].append(x)
+        office = [h for h in n.honorifics if h in OFFICE_TITLES]
+        if in_signature:
+            r.facts.signatories.append(b.text[n.start:n.end])
+            last_signatory = (b, n)
+        elif not salutation_seen:
+            r.facts.recipients.append(b.text[n.start:n.end])
+        org = block_org(r, b, after=n.end) or _neighbour_org(r, b)
+        if office and not rest_roles:
+            role = find_roles(office[0])[0]
+            r.holding(b, role.role, n.start, n.end, "office-title", person=n, as_written=office[0],
+                      org=org)
+        seen: set[str] = set()
+        for role in rest_roles:
+            if role.role in seen:
+                r.used_roles.add((b.anchor, role.start))
+                continue
+            seen.add(role.role)
+            end = max(x.end for x in rest_roles)
+            end = _close_paren(b.text, end)
+            written = b.text[rest_roles[0].full_start:end].strip()
+            r.holding(b, role, n.start, end, "signature-block" if in_signature else "letter-block",
+                      person=n, org=r.org_at(b, role.end) or org, as_written=written)
+        if in_signature and group_role and not rest_roles:
+            role, gb, gorg = group_role
+            r.holding(b, role.role, n.start, n.end, "signature-group", person=n,
+                      org=gorg, as_written=gb.text)
+    # someone who signs is not an addressee (the sender's block sits beside the addressee's)
+    r.facts.recipients[:] = [x for x in r.facts.recipients if x not in r.facts.signatories]
+    for b in doc.blocks:
+        if b.kind == "salutation" and not r.facts.recipients:
+            m = re.match(r"Dear\s+(.+?)[,.]?\s*$", b.text)
+            if m:
+                r.facts.recipients.append(m.group(1))
+
+
+def roles_after(b: Block, pos: int) -> list[RoleSpan]:
+    """Roles in the text after a name, read as if they began the text ('Gill Elliott Commissioner')."""
+    out = []
+    for x in find_roles(b.text[pos:].lstrip()):
+        shift = pos + (len(b.text[pos:]) - len(b.text[pos:].lstrip()))
+        out.append(RoleSpan(x.start + shift, x.end + shift, x.role, x.scheme, x.label, x.capacity,
+                            None if x.qualifier_start is None else x.qualifier_start + shift, x.past, x.new, x.plural))
+    return out
+
+
+def _close_paren(text: str, end: int) -> int:
+    if text[:end].count("(") > text[:end].count(")") and ")" in text[end:end + 3]:
+        return text.index(")", end) + 1
+    return end
+
+
+def _neighbour_org(r: "Reader", b: Block) -> Optional[OrgSpan]:
+    """A sender's organisation from the letterhead or address block just after or before."""
+    i = r.doc.blocks.index(b)
+    for j in (i + 1, i - 1, i - 2):
+        if 0 <= j < len(r.doc.blocks):
+            nb = r.doc.blocks[j]
+            if nb.kind in ("letterhead", "address") and not r.names[nb.anchor]:
+                orgs = [o for o in r.orgs[nb.anchor] if o.start == 0]
+                if orgs:
+                    return orgs[0]
+    return None
+
+
+def block_org(r: "Reader", b: Block, after: int = 0) -> Optional[OrgSpan]:
+    for o in r.orgs[b.anchor]:
+        if o.start >= after:
+            return o
+    return None
+
+
+def read_copies(r: "Reader") -> None:
+    for b in r.doc.blocks:
+        m = re.search(r"(?:\b(?:copying this letter to|copied to)|^\s*(?:cc|copy to|copies to)\s*:?)\s+(.+?)(?:\.$|\.\s|$)",
+                      b.text, re.IGNORECASE)
+        if not m:
+            continue
+        seg_start = m.start(1)
+        names = [n for n in r.names[b.anchor] if n.start >= seg_start and n.end <= m.end(1)]
+        for role in r.roles[b.anchor]:
+            if any(0 <= role.full_start - n.end <= 6 for n in names):
+                continue                      # 'Mark Hall, Director of Law': the name is listed
+            if role.start >= seg_start and role.end <= m.end(1):
+                r.facts.copied_to.append(b.text[role.full_start:role.end])
+        for n in r.names[b.anchor]:
+            if n.start >= seg_start and n.end <= m.end(1):
+                r.facts.copied_to.append(n.name)

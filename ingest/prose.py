@@ -1,0 +1,220 @@
+"""Holdings stated in prose: appositions, appointments, office titles, party labels and lists.
+
+"X, Chief Executive", "the Mayor, X,", "X (Monitoring Officer)", "The Mayor of Org X",
+"X has been appointed as Y", "X was previously Y of Z", "Minister X", "Cllr X (Party)",
+"his Assistant Inspectors, A, B and C", "A and B, Assistant Directors". Each rule binds a name to
+the role written next to it, never further: a role two clauses away is another person's.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ingest import boards
+from ingest.letters import LETTER_KINDS
+from ingest.model import Block, Evidence, OrgMention
+from ingest.names import OFFICE_TITLES, NameSpan
+from ingest.roles import RoleSpan, find_roles
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ingest.people import Reader
+
+
+def read_appositions(r: "Reader") -> None:
+    """Prose: 'X, [the] Role [of Org]', 'the Role, X', 'X (Role)', 'Role of Org X', 'X as Role'."""
+    for b in r.doc.blocks:
+        if b.kind in LETTER_KINDS or b.kind == "signature":
+            continue
+        roles = r.roles[b.anchor]
+        for n in r.names[b.anchor]:
+            if not _chain_after(r, b, n, roles):
+                _role_before(r, b, n, roles)
+            _office_title(r, b, n)
+
+
+def _chain_after(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> bool:
+    """'Mary Ney, LGA Associate, ex-Chief Executive of the Royal Borough of Greenwich, Lead ...'."""
+    t = b.text
+    pos = n.end
+    got = False
+    m = re.match(r"\s*\(", t[pos:])
+    if m:
+        # "X (Role)"
+        role = next((x for x in roles if x.full_start == pos + m.end()), None)
+        if role and t[role.end:role.end + 1] == ")":
+            r.holding(b, role, n.start, role.end + 1, "paren-role", person=n, org=None)
+            return True
+        return False
+    as_m = re.match(r"\s*(?:,\s*)?(?:(?:has been|have been|was|is|will be|had been|has now been)\s+)?"
+                    r"(?:(?:appointed|elected|named|confirmed|re-appointed|installed)\s+"
+                    r"(?:as\s+|to be\s+|to the (?:role|post|position) of\s+)?|as\s+|to be\s+|to the (?:role|post|position) of\s+)"
+                    r"(?:the\s+|its\s+|our\s+|their\s+|an?\s+)?", t[pos:])
+    if as_m:
+        start = pos + as_m.end()
+        role = next((x for x in roles if x.full_start == start), None)
+        if role:
+            org = r.org_at(b, role.end)
+            r.holding(b, role, n.start, role.end, "appointed-as", person=n, org=org)
+            return True
+        if boards.lead_at(r, b, n, start):
+            return True
+        return False
+    cop = re.match(r"\s+(is|was|has been|had been|became|remains|has become)\s+"
+                   r"(?:(previously|formerly|also|currently|now|still)\s+)?(?:the\s+|its\s+|their\s+|our\s+|an?\s+)?", t[pos:])
+    if cop:
+        role = next((x for x in roles if x.full_start == pos + cop.end()), None)
+        if role:
+            past = cop.group(1) in ("was", "had been") or cop.group(2) in ("previously", "formerly")
+            org = r.org_at(b, role.end)
+            r.holding(b, role, n.start, org.end if org else role.end, "copula", person=n, org=org, past=past)
+            return True
+    while True:
+        m = re.match(r"\s*(?:,|\band\b|,\s*and\b)\s*(?:the\s+)?(?:(?:council|authority|borough|city)(?:'s|’s)\s+)?", t[pos:])
+        if not m:
+            break
+        start = pos + m.end()
+        poss_org = None
+        om = next((o for o in r.orgs[b.anchor] if o.start == start), None)
+        if om:
+            pm = re.match(r"(?:'s|’s)?\s*(?:\([A-Z&]+\)\s*)?", t[om.end:])
+            cand = om.end + (pm.end() if pm else 0)
+            if any(x.full_start == cand for x in roles):
+                poss_org, start = om, cand
+        role = next((x for x in roles if x.full_start == start), None)
+        if not role:
+            boards.seat_apposition(r, b, n, start)
+            break
+        end = role.end
+        org = poss_org or next((o for o in r.orgs[b.anchor] if o.start < role.end and o.end > role.start), None)
+        if not org:
+            # the role's organisation: ', Org' / ' of the Org' / ' Org', maybe after a qualifier
+            # segment ('Associate Director, Capital Assets, Southampton City Council')
+            nxt = min([x.full_start for x in roles if x.full_start > role.end] + [len(t)])
+            stop = re.search(r"[.;]|\s\b(?:is|was|has|runs|will|who)\b", t[role.end:])
+            limit = min(nxt, role.end + (stop.start() if stop else len(t)))
+            cand = [o for o in r.orgs[b.anchor] if role.end <= o.start < limit and o.start - role.end < 70]
+            if cand:
+                org = cand[0]
+                end = org.end
+        written_end = end if not org or org is poss_org or org.start < role.end else \
+            role.end + len(t[role.end:org.start].rstrip(" ,").rstrip()) if t[role.end:org.start].strip(" ,").lower() not in ("of", "of the", "") else role.end
+        if org and org.start >= role.end and re.fullmatch(r"\s*(?:,|of|of the|at|at the|for|for the)?\s*", t[role.end:org.start]):
+            written_end = role.end
+        written = t[role.full_start:written_end].rstrip(" ,")
+        r.holding(b, role, n.start, end, "apposition", person=n, org=org, as_written=written)
+        got = True
+        pos = end
+        # skip a qualifier segment before the next role
+        q = re.match(r",\s*[A-Z][\w&' ]+(?=,)", t[pos:])
+        if q and not any(x.full_start == pos + 2 for x in roles):
+            pos += q.end()
+    return got
+
+
+def _role_before(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> bool:
+    """'the Mayor, Lutfur Rahman,' / 'Chief Executive, Will Tuckley's' / 'The Mayor of X John Biggs'."""
+    t = b.text
+    for role in roles:
+        gap = t[role.end:n.start]
+        org = None
+        written = None
+        if re.fullmatch(r",\s*|\s+(?:is|was)\s+", gap):
+            pass
+        elif re.fullmatch(r"\s+for\s+(?:the\s+)?[A-Z][\w&'’ -]{1,50}?,\s*", gap) and "." not in gap:
+            # 'Cabinet Member for Finance, Cllr X': the portfolio is part of the role as written
+            written = t[role.full_start:role.end + gap.rindex(",")]
+        else:
+            o = r.org_at(b, role.end)
+            if not (o and re.fullmatch(r"\s*,?\s*", t[o.end:n.start]) and re.fullmatch(r"\s+of\s+(?:the\s+)?", t[role.end:o.start])):
+                continue
+            org = o
+        before = t[:role.full_start]
+        if re.search(r"\bas\s+(?:the\s+)?$", before) or (b.anchor, role.start) in r.used_roles:
+            continue                      # "appointed as Leadership Lead, Carolyn Downs as ..."
+        if not re.match(r"\s*(?:[,.;:)]|'s|’s|\s+(?:and|was|is|has|who)\b|$)", t[n.end:]):
+            continue
+        r.holding(b, role, role.full_start, n.end, "apposition-before", person=n, org=org, as_written=written)
+        return True
+    return False
+
+
+def _office_title(r: "Reader", b: Block, n: NameSpan) -> None:
+    """'Minister Jim McMahon', 'Mayor Biggs': an office used as a title."""
+    office = [h for h in n.honorifics if h in OFFICE_TITLES]
+    if not office:
+        return
+    role = find_roles(office[0])[0]
+    if any(h.person == n.name and h.role == role.role and h.evidence.anchor == b.anchor for h in r.facts.holdings):
+        return
+    r.holding(b, role.role, n.start, n.end, "office-title", person=n, as_written=office[0])
+
+
+def read_party_labels(r: "Reader") -> None:
+    """'Cllr X (Party)': a councillor of the authority in a political group."""
+    for b in r.doc.blocks:
+        t = b.text
+        for n in r.names[b.anchor]:
+            if not any(h in ("Cllr", "Councillor") for h in n.honorifics):
+                continue
+            m = re.match(r"\s*\(([A-Z][\w&' -]{1,40})\)", t[n.end:])
+            if not m:
+                continue
+            party = m.group(1).strip()
+            ps, pe = n.end + m.start(1), n.end + m.end(1)
+            r.facts.organisations.append(OrgMention(party, "group", Evidence.of(b, ps, pe, "party-label"), key=party))
+            r.holding(b, "councillor", n.start, n.end + m.end(), "party-label", person=n,
+                      as_written=n.honorifics[0], represents=party)
+
+
+def read_lists(r: "Reader") -> None:
+    """'X and his Assistant Inspectors, A, B and C': the list holds the role, X the lead role."""
+    for b in r.doc.blocks:
+        t = b.text
+        names = r.names[b.anchor]
+        for role in r.roles[b.anchor]:
+            if not role.plural:
+                continue
+            m = re.match(r"\s*(?:,|:|\(|\b(?:are|were|include|included|includes)\b:?)\s*", t[role.end:])
+            if not m:
+                m = re.match(r"\s+", t[role.end:])
+                if not (m and any(n.start == role.end + m.end() for n in names)):
+                    continue              # 'Assistant Inspectors Jane Smith and Bob Jones' (no comma)
+            pos = role.end + m.end()
+            members = []
+            for n in names:
+                if n.start < pos:
+                    continue
+                if not re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|,\s*and|:)?\s*", t[pos:n.start]):
+                    break
+                members.append(n)
+                pos = n.end
+            for n in members:
+                if re.match(r"\s*\(", t[n.end:]) and any(x.full_start > n.end and x.full_start - n.end <= 3
+                                                        for x in r.roles[b.anchor]):
+                    continue              # "Max Caller (Lead Commissioner)": the bracket says which
+                r.holding(b, role, n.start, n.end, "role-list", person=n,
+                          as_written=role.label.rstrip("s") if role.plural else role.label)
+            # "A and B, Assistant Directors": each name in the list before a plural role
+            back = re.search(r",\s*(?:the\s+)?(?:both\s+)?$", t[:role.full_start])
+            if back:
+                prev = [n for n in names if n.end <= back.start()]
+                chain = []
+                end = back.start()
+                for n in reversed(prev):
+                    if not re.fullmatch(r"\s*(?:,|and|,\s*and|&)?\s*", t[n.end:end]):
+                        break
+                    chain.append(n)
+                    end = n.start
+                if len(chain) > 1:
+                    for n in reversed(chain):
+                        r.holding(b, role, n.start, role.end, "list-role", person=n,
+                                  as_written=role.label[:-1] if role.label.endswith("s") else role.label)
+            # "X and his Assistant Inspectors": X leads
+            lead = re.search(r"(?:\band|,)\s+(?:his|her|their)\s+$", t[:role.full_start])
+            if lead and role.label.lower().startswith("assistant "):
+                base = find_roles(role.label[len("assistant "):].rstrip("s").title())
+                prev = [n for n in names if n.end <= lead.start()]
+                if base and prev and re.fullmatch(r"\s*", t[prev[-1].end:lead.start()]):
+                    n = prev[-1]
+                    r.holding(b, base[0].role, n.start, role.end, "lead-of-assistants", person=n,
+                              as_written=base[0].label)
