@@ -18,7 +18,7 @@ def exports_dir(settings: dict) -> Path:
 
 
 def read_index(settings: dict) -> list[dict]:
-    """index.json as a list of {name, size, sha256, ...}; missing or unreadable -> empty list."""
+    """index.json as a list of {file, size, sha256, name, media_type, ...}; missing or unreadable -> []."""
     path = exports_dir(settings) / "index.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -27,7 +27,15 @@ def read_index(settings: dict) -> list[dict]:
     if isinstance(data, dict):
         data = data.get("files") or data.get("exports") or [dict(v, name=k) if isinstance(v, dict) else {"name": k}
                                                             for k, v in data.items()]
-    return [e for e in data if isinstance(e, dict) and isinstance(e.get("name"), str)]
+    out = []
+    for e in data:
+        if not isinstance(e, dict):
+            continue
+        # graph/exports.py writes {name (the export), file, media_type, bytes, sha256, encoding?}
+        file = e.get("file") or e.get("name")
+        if isinstance(file, str) and file:
+            out.append(dict(e, file=file, size=e.get("bytes", e.get("size"))))
+    return out
 
 
 def human_size(n) -> str:
@@ -54,7 +62,7 @@ def downloads_page():
 @bp.route("/downloads/<path:name>")
 def download(name: str):
     settings = current_app.config["BVKG"]
-    listed = {f["name"] for f in read_index(settings)}
+    listed = {f["file"] for f in read_index(settings)}
     if name not in listed or "/" in name or "\\" in name or name.startswith("."):
         abort(404)
     path = exports_dir(settings) / name

@@ -35,8 +35,9 @@ def data_dir(tmp_path_factory):
     (cur / "exports").mkdir(parents=True)
     (cur / "exports" / "role-holdings.csv").write_bytes(CSV_BODY)
     (cur / "exports" / "secret.txt").write_text("not listed")
-    (cur / "exports" / "index.json").write_text(json.dumps([
-        {"name": "role-holdings.csv", "size": len(CSV_BODY), "sha256": hashlib.sha256(CSV_BODY).hexdigest()}]))
+    (cur / "exports" / "index.json").write_text(json.dumps([  # the shape graph/exports.py writes
+        {"name": "role-holdings", "file": "role-holdings.csv", "media_type": "text/csv", "bytes": len(CSV_BODY),
+         "sha256": hashlib.sha256(CSV_BODY).hexdigest()}]))
     (cur / "build.json").write_text(json.dumps({"built_at": "2026-11-20T10:15:00+00:00", "documents": 3,
                                                 "latest_document_date": "2025-05-21"}))
     return root

@@ -1,6 +1,7 @@
 """Every route's status codes and content types, over the fixture graph (tests/fixtures/web)."""
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -451,6 +452,7 @@ def test_downloads_list_and_file(client):
     html = text(client.get("/downloads"))
     assert '<a href="/downloads/role-holdings.csv" download>role-holdings.csv</a>' in html
     assert "78 bytes" in html and "Open Government Licence v3.0" in html
+    assert "<code class=\"sha\">" + hashlib.sha256(CSV_BODY).hexdigest() + "</code>" in html
     r = client.get("/downloads/role-holdings.csv")
     assert r.status_code == 200 and r.data == CSV_BODY
 
@@ -491,3 +493,19 @@ def test_pages_send_csp_and_no_external_assets(client):
         assert "default-src 'self'" in r.headers["Content-Security-Policy"]
         assert not re.search(r'(src|href)="(https?:)?//(?!www\.nationalarchives)', text(r).replace(
             'href="http://www.nationalarchives.gov.uk', "")), path
+
+
+def test_downloads_serve_what_graph_exports_writes(store, tmp_path):
+    """The real index.json of graph/exports.py: every listed file downloads with its checksum."""
+    from graph.exports import write_all
+
+    index = write_all(store, tmp_path / "current" / "exports")
+    app = create_app({"STORE": store, "DATA_DIR": str(tmp_path)})
+    c = app.test_client()
+    html = text(c.get("/downloads"))
+    assert len(index) >= 3
+    for entry in index:
+        assert f'href="/downloads/{entry["file"]}"' in html
+        r = c.get(f"/downloads/{entry['file']}")
+        assert r.status_code == 200
+        assert hashlib.sha256(r.data).hexdigest() == entry["sha256"]
