@@ -1,8 +1,8 @@
 """Inspections (inspector, assistant inspectors, report submitted and sent) and interventions
 (start, initial duration), read from the sentences that state them.
 
-People are kept as names as written, without post-nominals ('Kim Bromley-Derry CBE DL' ->
-'Kim Bromley-Derry'); honorifics stay ('Sir John Jenkins'); ingest.people resolves them.
+People are kept as names as written, without post-nominals ('Jane Roe CBE DL' -> 'Jane Roe');
+honorifics stay ('Sir Tom Hale'); ingest.people resolves them.
 A day and month without a year ('sent your Authority a Report on 8 August') take the document's
 year only when the document is dated.
 """
