@@ -1,7 +1,7 @@
 """Board and committee seats: chairs, theme Leads, members, and the teams named in lists.
 
 Read after people's roles, so that "chaired by the Mayor" can name the Mayor when the same
-document does ("the Mayor, Lutfur Rahman") — a definite description is resolved only then.
+document does ("the Mayor, Jo Bloggs") — a definite description is resolved only then.
 A committee chair that is a council office ('Chair of Audit Committee') is a role of the
 authority; any other chair is a board seat (board-roles 'chair').
 """
@@ -268,7 +268,7 @@ def _memberships(r: "Reader", b: Block, last: Optional[OrgSpan]) -> None:
 
 
 def _team_lists(r: "Reader") -> None:
-    """'The peers who delivered ... were:' + items 'Mary Ney, LGA Associate, ...': team members."""
+    """'The peers who delivered ... were:' + items 'Ann Lee, LGA Associate, ...': team members."""
     children: dict[str, list[Block]] = {}
     for b in r.doc.blocks:
         if b.parent:

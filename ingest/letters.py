@@ -1,7 +1,7 @@
 """Letter structure: addressee and sender blocks, signature blocks and copies.
 
 A name at the start of a letterhead/address/signature block is followed by its roles and its
-organisation ('Stephen Halsey Chief Executive London Borough of X'); a line of roles above the
+organisation ('Jane Smith Chief Executive London Borough of X'); a line of roles above the
 names of a signature ('Ministerial Envoys to the London Borough of X') gives each signatory that
 role; a role line below a name ('(Head of Paid Service)') belongs to the name above it. Names in
 blocks before the salutation that do not sign are the recipients; 'cc:' lines are copies.

@@ -4,7 +4,7 @@ Recognition is split in two: this module finds spans that *look* like names and 
 is on its own (an honorific, a post-nominal or a known first name); the caller adds context cues
 (apposition with a role, signature position, a list of other names) before accepting a weak one.
 Words from the role/theme vocabularies and place/organisation words never form part of a name,
-so "Tower Hamlets", "Whitechapel Road", "Best Value" or "Yours sincerely" are never people.
+so "Milton Keynes", "Victoria Park", "Best Value" or "Yours sincerely" are never people.
 """
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ October November December Monday Tuesday Wednesday Thursday Friday Saturday Sund
 
 # Place words that are also surnames (Hall, Hill, Lane, Park): a name ending in one needs a cue
 # beyond a known first name ('Victoria Park' is a place, 'Councillor Mark Hall' a person).
-PLACE_SURNAMES = frozenset("Hall Hill Lane Park Bridge Court Way Row Place Green Wood Field Fields Gate Close".split())
+PLACE_SURNAMES = frozenset("Hall Hill Lane Park Bridge Court Way Row Place Green Field Fields Gate Close".split())
 
 _TOKEN = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*"
 _NAME_RUN = re.compile(rf"\b{_TOKEN}(?:[ \u00a0]+{_TOKEN})*")
@@ -111,7 +111,7 @@ def postnominals() -> frozenset[str]:
     return frozenset(aliases()["postnominals"])
 
 
-# Honorifics that are really offices: 'Minister Jim McMahon', 'Mayor Biggs' (the caller turns them
+# Honorifics that are really offices: 'Minister Jo Bloggs', 'Mayor Smith' (the caller turns them
 # into role holdings).
 OFFICE_TITLES = ("Minister", "Mayor")
 
@@ -157,7 +157,7 @@ def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cur = []
             continue
         cur.append((s, e))
-        if tok.endswith("'s"):          # a possessive ends the name: "Will Tuckley's Roadshows"
+        if tok.endswith("'s"):          # a possessive ends the name: "Will Brown's Roadshows"
             pieces.append((cur[0][0], cur[-1][1]))
             cur = []
     if cur:
@@ -174,14 +174,14 @@ def _masked(text: str) -> str:
 def find_names(text: str) -> list[NameSpan]:
     """Every name-like span in `text`, with its honorifics and post-nominals, in text order.
 
-    A lone surname after an honorific ('Mr Halsey', 'Mayor Biggs') is kept too: the title makes it
+    A lone surname after an honorific ('Mr Patel', 'Mayor Smith') is kept too: the title makes it
     a person.
     """
     masked = _masked(text)
     spans: list[NameSpan] = []
     for run in _NAME_RUN.finditer(masked):
         for s, e in _split_run(masked, run.start(), run.end()):
-            # a possessive ('Will Tuckley's') is not part of the name
+            # a possessive ('Will Brown's') is not part of the name
             if masked[s:e].endswith("'s"):
                 e -= 2
             hstart, hon = _leading_honorifics(masked, s)
@@ -195,7 +195,7 @@ def find_names(text: str) -> list[NameSpan]:
 
 
 def strip_name(name: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-    """'Sir Steve Bullock' -> ('Steve Bullock', ('Sir',), ()); 'Kim Bromley-Derry CBE DL' -> suffixes."""
+    """'Sir Tom Baker' -> ('Tom Baker', ('Sir',), ()); 'Ann Lyons-Smith CBE DL' -> suffixes."""
     spans = [s for s in find_names(name)]
     if spans:
         s = max(spans, key=lambda x: x.end - x.start)

@@ -4,7 +4,7 @@ Authorities are read by their naming shapes ('London Borough of X', 'Royal Borou
 'X Metropolitan Borough Council', 'X City Council', 'X MBC'); national bodies come from
 ontology/vocab/aliases.yaml; boards and committees are capitalised names ending in Board,
 Committee, Group, Team, Panel or Forum, with an abbreviation in brackets when one is defined.
-An authority's key is its place name, so 'Greenwich Council' and 'Royal Borough of Greenwich'
+An authority's key is its place name, so 'Kingston Council' and 'Royal Borough of Kingston'
 meet.
 """
 from __future__ import annotations
@@ -72,18 +72,18 @@ def _role_words() -> frozenset[str]:
 
 
 def _trim_place(place: str) -> str:
-    """Cut a place name at words that cannot be part of it ('Tower Hamlets By email',
-    'Lead Commissioner Rotherham')."""
+    """Cut a place name at words that cannot be part of it ('Milton Keynes By email',
+    'Lead Commissioner Slough')."""
     toks = place.split()
     while toks and (toks[0] in _role_words() or toks[0].islower()):
-        toks = toks[1:]      # 'Lead Commissioner Rotherham', 'State on Slough'
+        toks = toks[1:]      # 'Lead Commissioner Slough', 'State on Slough'
     while toks and toks[-1].islower():
         toks = toks[:-1]
     keep: list[str] = []
     for i, t in enumerate(toks):
         if t in _NOT_PLACE:
             break
-        # 'Tower Hamlets John Biggs': a first name followed by another word starts a person's name
+        # 'Barsetshire John Smith': a first name followed by another word starts a person's name
         if keep and i + 1 < len(toks) and toks[i + 1][0].isupper() and is_first_name(t):
             break
         keep.append(t)
@@ -117,7 +117,7 @@ def _search_all(rx: re.Pattern, text: str):
 
 
 def authority_key(name: str) -> str:
-    """'London Borough of Tower Hamlets' / 'Tower Hamlets Council' -> 'Tower Hamlets'."""
+    """'London Borough of Hackney' / 'Hackney Council' -> 'Hackney'."""
     for rx in _AUTHORITY_RES:
         m = rx.search(name)
         if m:

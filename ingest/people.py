@@ -72,7 +72,7 @@ class Reader:
         self.subject = self.doc.metadata.get("authority") or self.subject
         places = set(counts)
         for b in self.doc.blocks:
-            # names never run into an organisation's name ('Tower Hamlets John Biggs')
+            # names never run into an organisation's name ('Barsetshire John Smith')
             masked = list(b.text)
             for o in self.orgs[b.anchor]:
                 masked[o.start:o.end] = " " * (o.end - o.start)
@@ -85,7 +85,7 @@ class Reader:
                 if any(r.start <= n.core_start < r.end for r in self.roles[b.anchor]):
                     continue
                 spans.append(n)
-            # a role word used as a title ('Councillor Asma Islam', 'Minister Jim McMahon') is not
+            # a role word used as a title ('Councillor Ann Lee', 'Minister Jo Bloggs') is not
             # a separate role mention
             self.roles[b.anchor] = [x for x in self.roles[b.anchor]
                                     if not any(n.start <= x.start < n.core_start for n in spans)]
@@ -149,7 +149,7 @@ class Reader:
         return self.persons[key]
 
     def canon(self) -> dict[str, str]:
-        """Written name -> the document's fullest form of it ('Mayor Biggs' -> 'John Biggs')."""
+        """Written name -> the document's fullest form of it ('Mayor Smith' -> 'John Smith')."""
         from ingest.resolve import cluster
         names = [p.name for p in self.facts.people] + [h.person for h in self.facts.holdings if h.person]
         return cluster(names)

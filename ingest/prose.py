@@ -33,7 +33,7 @@ def read_appositions(r: "Reader") -> None:
 
 
 def _chain_after(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> bool:
-    """'Mary Ney, LGA Associate, ex-Chief Executive of the Royal Borough of Greenwich, Lead ...'."""
+    """'Ann Lee, LGA Associate, ex-Chief Executive of the Royal Borough of X, Lead Commissioner Y MBC'."""
     t = b.text
     pos = n.end
     got = False
@@ -112,7 +112,7 @@ def _chain_after(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
 
 
 def _role_before(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> bool:
-    """'the Mayor, Lutfur Rahman,' / 'Chief Executive, Will Tuckley's' / 'The Mayor of X John Biggs'."""
+    """'the Mayor, Jo Bloggs,' / 'Chief Executive, Will Brown's' / 'The Mayor of Org John Smith'."""
     t = b.text
     for role in roles:
         gap = t[role.end:n.start]
@@ -130,7 +130,7 @@ def _role_before(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
             org = o
         before = t[:role.full_start]
         if re.search(r"\bas\s+(?:the\s+)?$", before) or (b.anchor, role.start) in r.used_roles:
-            continue                      # "appointed as Leadership Lead, Carolyn Downs as ..."
+            continue                      # "appointed as Leadership Lead, Ann Lee as ..."
         if not re.match(r"\s*(?:[,.;:)]|'s|’s|\s+(?:and|was|is|has|who)\b|$)", t[n.end:]):
             continue
         r.holding(b, role, role.full_start, n.end, "apposition-before", person=n, org=org, as_written=written)
@@ -139,7 +139,7 @@ def _role_before(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
 
 
 def _office_title(r: "Reader", b: Block, n: NameSpan) -> None:
-    """'Minister Jim McMahon', 'Mayor Biggs': an office used as a title."""
+    """'Minister Jo Bloggs', 'Mayor Smith': an office used as a title."""
     office = [h for h in n.honorifics if h in OFFICE_TITLES]
     if not office:
         return

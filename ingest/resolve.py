@@ -1,12 +1,12 @@
 """Which name mentions are the same person: within a document, then across the corpus.
 
-A key is the canonical full name without honorifics or post-nominals ('Stephen Halsey').
-Within a document, 'Mr Halsey' or 'Mayor Biggs' joins the one person with that surname, and
-'Kim Bromley Derry' is 'Kim Bromley-Derry' (hyphens and spaces do not separate a surname).
+A key is the canonical full name without honorifics or post-nominals ('Stephen Brown').
+Within a document, 'Mr Brown' or 'Mayor Smith' joins the one person with that surname, and
+'Ann Lyons Smith' is 'Ann Lyons-Smith' (hyphens and spaces do not separate a surname).
 Across documents, the same surname plus an equivalent first name (aliases.yaml
 first_name_equivalents: Steve ~ Stephen) is one person; the fullest formal form is the key.
-Different first names stay apart (Shafi Ahmed is not Shibbir Ahmed), and so do different
-surnames (Steve Bullock is not Steve Halsey). Holding.person is rewritten to the key, so later
+Different first names stay apart (Sam Khan is not Saqib Khan), and so do different
+surnames (Steve Baker is not Steve Brown). Holding.person is rewritten to the key, so later
 stages mint one IRI per person.
 """
 from __future__ import annotations
@@ -48,7 +48,7 @@ def parts(name: str) -> tuple[str, str]:
 
 
 def surname_key(surname: str) -> str:
-    """'Bromley-Derry' and 'Bromley Derry' give one key."""
+    """'Lyons-Smith' and 'Lyons Smith' give one key."""
     return re.sub(r"[\s\-'’.]", "", surname).lower()
 
 
@@ -66,7 +66,7 @@ def first_compatible(a: str, b: str) -> bool:
 
 
 def _title(name: str) -> str:
-    """A name known only in capitals ('JIM MCMAHON') is keyed in its usual case ('Jim McMahon')."""
+    """A name known only in capitals ('JO BLOGGS') is keyed in its usual case ('Jo Bloggs')."""
     if not name.isupper():
         return name
     h = HumanName(name)
