@@ -69,7 +69,7 @@ class Context:
             pass
         if info["documents"] is None:
             try:
-                rows = self.store().select(PREFIXES + """SELECT ?d ?date WHERE {
+                rows = self.store().select(PREFIXES + """SELECT DISTINCT ?d ?date WHERE {
                     ?d bvkg:sourceFile ?f . OPTIONAL { ?d dcterms:date ?date } }""").rows
                 dates = [w for w in (parse_when(r["date"]) for r in rows if "date" in r) if w]
                 info["documents"] = len({str(r["d"]) for r in rows})

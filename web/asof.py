@@ -57,7 +57,7 @@ def as_of(store, day: dt.date, base: str, window: int = WINDOW_DAYS) -> list[dic
     for iri, h in hs.items():
         if h["authority"] and h["role"]:
             by_post[h["post"]].append((iri, h))
-    statutory = {str(r["r"]) for r in store.select(PREFIXES + "SELECT ?r WHERE { ?r bvkg:statutoryBasis ?b }").rows}
+    statutory = {str(r["r"]) for r in store.select(PREFIXES + "SELECT DISTINCT ?r WHERE { ?r bvkg:statutoryBasis ?b }").rows}
     d = Describer(store, base)
     d.prefetch_labels({URIRef(x) for h in hs.values()
                        for x in (h["post"], h["authority"], h["role"], h["member"], h["capacity"]) if x})

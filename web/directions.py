@@ -20,7 +20,7 @@ bp = Blueprint("directions", __name__)
 
 
 def directions(store, base: str) -> list[dict]:
-    rows = store.select(PREFIXES + """SELECT ?dir ?item ?date ?status WHERE {
+    rows = store.select(PREFIXES + """SELECT DISTINCT ?dir ?item ?date ?status WHERE {
         ?dir a bvkg:Direction . OPTIONAL { ?dir bvkg:hasItem ?item }
         OPTIONAL { ?dir dcterms:date ?date } OPTIONAL { ?dir bvkg:status ?status } }""").rows
     d = Describer(store, base)
@@ -68,7 +68,7 @@ def _reports(store, dirs: dict) -> dict[str, list]:
     items = {i: x for x in dirs.values() for i in x["items"]}
     if not items:
         return {}
-    q = PREFIXES + f"""SELECT ?item ?para ?why ?doc ?title ?date ?anchor ?num WHERE {{
+    q = PREFIXES + f"""SELECT DISTINCT ?item ?para ?why ?doc ?title ?date ?anchor ?num WHERE {{
         {values('item', list(items))}
         ?dir bvkg:hasItem ?item .
         {{ ?para bvkg:mentions ?item BIND("mentions this item" AS ?why) }}

@@ -11,7 +11,11 @@ from dataclasses import dataclass, field
 
 from rdflib.term import URIRef
 
-from web.rdfutil import PREFIXES, fallback_label, human_date, iri_ref, labels, local_href, parse_when, predicate_word
+from web.rdfutil import (
+    PREFIXES, fallback_label, human_date, iri_ref, labels, local_href, parse_when, predicate_word, qname,
+)
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 @dataclass
@@ -55,22 +59,22 @@ def _locate(text: str, exact: str, start, end) -> tuple[int, int] | None:
 
 def document_view(store, iri: str, base: str) -> dict | None:
     ref = iri_ref(iri)
-    meta_rows = store.select(f"SELECT ?p ?o WHERE {{ {ref} ?p ?o }}").rows
+    meta_rows = store.select(f"SELECT DISTINCT ?p ?o WHERE {{ {ref} ?p ?o }}").rows
     if not meta_rows:
         return None
-    paras = store.select(PREFIXES + f"""SELECT ?para ?text ?anchor ?num ?pos ?kind WHERE {{
+    paras = store.select(PREFIXES + f"""SELECT DISTINCT ?para ?text ?anchor ?num ?pos ?kind WHERE {{
         ?para dcterms:isPartOf {ref} ; a bvkg:Paragraph .
         OPTIONAL {{ ?para rdf:value ?text }} OPTIONAL {{ ?para bvkg:anchor ?anchor }}
         OPTIONAL {{ ?para bvkg:number ?num }} OPTIONAL {{ ?para bvkg:position ?pos }}
         OPTIONAL {{ ?para bvkg:blockKind ?kind }} }}""").rows
-    quotes = store.select(PREFIXES + f"""SELECT ?para ?q ?exact ?start ?end ?fact WHERE {{
+    quotes = store.select(PREFIXES + f"""SELECT DISTINCT ?para ?q ?exact ?start ?end ?fact WHERE {{
         ?para dcterms:isPartOf {ref} . ?q oa:hasSource ?para ; oa:hasSelector ?s1 . ?s1 oa:exact ?exact .
         OPTIONAL {{ ?q oa:hasSelector ?s2 . ?s2 oa:start ?start ; oa:end ?end }}
         OPTIONAL {{ ?f prov:wasDerivedFrom ?q . OPTIONAL {{ ?owner bvkg:hasAttestation ?f }}
                    BIND(COALESCE(?owner, ?f) AS ?fact) }} }}""").rows  # an attestation shows as its holding
-    mentions = store.select(PREFIXES + f"""SELECT ?para ?m WHERE {{
+    mentions = store.select(PREFIXES + f"""SELECT DISTINCT ?para ?m WHERE {{
         ?para dcterms:isPartOf {ref} ; bvkg:mentions ?m }}""").rows
-    subjects = store.select(PREFIXES + f"""SELECT ?para ?m WHERE {{
+    subjects = store.select(PREFIXES + f"""SELECT DISTINCT ?para ?m WHERE {{
         ?para dcterms:isPartOf {ref} ; dcterms:subject ?m }}""").rows
     labs = labels(store, [r["o"] for r in meta_rows if isinstance(r["o"], URIRef)]
                   + [r[k] for r in quotes + mentions + subjects for k in ("fact", "m") if k in r] + [URIRef(iri)])
@@ -120,8 +124,11 @@ def document_view(store, iri: str, base: str) -> dict | None:
         if p == "http://purl.org/dc/terms/date":
             date = human_date(o)
         if isinstance(o, URIRef):
-            href = local_href(str(o), base) if not p.endswith(("/source", "/license")) else str(o)
-            meta.append({"predicate": predicate_word(p), "label": lab(o), "href": href})
+            if p.endswith(("/source", "/license")):  # outside links: the address itself unless labelled
+                meta.append({"predicate": predicate_word(p), "label": labs.get(str(o)) or str(o), "href": str(o)})
+                continue
+            label = f"{lab(o)} ({qname(str(o)) or o})" if p == RDF_TYPE else lab(o)
+            meta.append({"predicate": predicate_word(p), "label": label, "href": local_href(str(o), base)})
         else:
             meta.append({"predicate": predicate_word(p),
                          "label": human_date(o) if p.endswith("/date") and parse_when(o) else str(o), "href": None})

@@ -168,7 +168,7 @@ def ontology_page():
         m = re.search(r"<body[^>]*>(.*)</body>", html, flags=re.S | re.I)
         return render_template("ontology.html", body=Markup(m.group(1) if m else html), terms=None)
     ctx = current_app.extensions["bvkg"]
-    rows = ctx.store().select("""SELECT ?t ?l ?c WHERE { ?t <http://www.w3.org/2000/01/rdf-schema#label> ?l .
+    rows = ctx.store().select("""SELECT DISTINCT ?t ?l ?c WHERE { ?t <http://www.w3.org/2000/01/rdf-schema#label> ?l .
         OPTIONAL { ?t <http://www.w3.org/2000/01/rdf-schema#comment> ?c }
         FILTER(STRSTARTS(STR(?t), "https://w3id.org/bvkg/ontology#")) } ORDER BY ?t""").rows
     terms = [{"id": str(r["t"]).split("#", 1)[1], "label": str(r["l"]), "comment": str(r.get("c", ""))} for r in rows]

@@ -69,7 +69,7 @@ def labels(store, iris) -> dict[str, str]:
     rank = {"a": 0, "b": 1, "c": 2, "d": 3}
     best: dict[str, int] = {}
     for chunk in (iris[i:i + 400] for i in range(0, len(iris), 400)):
-        q = PREFIXES + f"""SELECT ?s ?k ?l WHERE {{ {values('s', chunk)}
+        q = PREFIXES + f"""SELECT DISTINCT ?s ?k ?l WHERE {{ {values('s', chunk)}
           {{ ?s rdfs:label ?l BIND("a" AS ?k) }} UNION {{ ?s skos:prefLabel ?l BIND("b" AS ?k) }}
           UNION {{ ?s foaf:name ?l BIND("c" AS ?k) }} UNION {{ ?s dcterms:title ?l BIND("d" AS ?k) }} }}"""
         for r in store.select(q).rows:
@@ -83,7 +83,7 @@ def types_of(store, iris) -> dict[str, set[str]]:
     iris = [str(i) for i in iris if safe_iri(str(i))]
     out: dict[str, set[str]] = {i: set() for i in iris}
     for chunk in (iris[i:i + 400] for i in range(0, len(iris), 400)):
-        for r in store.select(f"SELECT ?s ?t WHERE {{ {values('s', chunk)} ?s a ?t }}").rows:
+        for r in store.select(f"SELECT DISTINCT ?s ?t WHERE {{ {values('s', chunk)} ?s a ?t }}").rows:
             out[str(r["s"])].add(str(r["t"]))
     return out
 
@@ -302,6 +302,15 @@ PREDICATE_WORDS = {
     str(BVKG.degreeCentrality): "degree centrality",
     str(BVKG.betweennessCentrality): "betweenness centrality",
 }
+
+
+def qname(iri: str) -> str | None:
+    """'http://xmlns.com/foaf/0.1/Person' -> 'foaf:Person' when a known prefix fits."""
+    from ontology.namespaces import PREFIXES as NS
+    for prefix, ns in NS.items():
+        if str(iri).startswith(ns) and len(str(iri)) > len(ns):
+            return prefix + ":" + str(iri)[len(ns):]
+    return None
 
 
 def predicate_word(p: str) -> str:

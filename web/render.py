@@ -16,7 +16,7 @@ from rdflib.term import Literal, URIRef
 from ontology.namespaces import BVKG, DCTERMS, ORG, PROV, RDF, RDFS, SDO, TIME
 from web.rdfutil import (
     DOCUMENT_TYPES, EVENT_TYPES, PREFIXES, duration_words, fallback_label, human_date, iri_ref, labels,
-    local_href, parse_when, predicate_word, safe_iri, type_word, values,
+    local_href, parse_when, predicate_word, qname, safe_iri, type_word, values,
 )
 
 DATE_PROPS = (TIME.inXSDDate, TIME.inXSDgYearMonth, TIME.inXSDgYear)
@@ -58,7 +58,7 @@ class Describer:
         for chunk in (todo[i:i + 300] for i in range(0, len(todo), 300)):
             for i in chunk:
                 self.props[i] = defaultdict(list)
-            for r in self.store.select(f"SELECT ?s ?p ?o WHERE {{ {values('s', chunk)} ?s ?p ?o }}").rows:
+            for r in self.store.select(f"SELECT DISTINCT ?s ?p ?o WHERE {{ {values('s', chunk)} ?s ?p ?o }}").rows:
                 self.props[str(r["s"])][str(r["p"])].append(r["o"])
 
     def one(self, s, p):
@@ -102,7 +102,7 @@ class Describer:
         quote_iris = [str(q) for q in quote_iris if safe_iri(str(q))]
         if not quote_iris:
             return {}
-        q = PREFIXES + f"""SELECT ?q ?exact ?para ?anchor ?num ?doc ?title ?date WHERE {{ {values('q', quote_iris)}
+        q = PREFIXES + f"""SELECT DISTINCT ?q ?exact ?para ?anchor ?num ?doc ?title ?date WHERE {{ {values('q', quote_iris)}
             ?q oa:hasSource ?para ; oa:hasSelector ?sel . ?sel oa:exact ?exact .
             OPTIONAL {{ ?para bvkg:anchor ?anchor }} OPTIONAL {{ ?para bvkg:number ?num }}
             OPTIONAL {{ ?para dcterms:isPartOf ?doc . OPTIONAL {{ ?doc dcterms:title ?title }}
@@ -163,7 +163,7 @@ def statements_about(store, iri: str, base: str) -> list[Statement]:
 
 
 def _holding_of(store, att: str) -> str | None:
-    rows = store.select(f"SELECT ?h WHERE {{ ?h <{BVKG.hasAttestation}> {iri_ref(att)} }} LIMIT 1").rows
+    rows = store.select(f"SELECT DISTINCT ?h WHERE {{ ?h <{BVKG.hasAttestation}> {iri_ref(att)} }} LIMIT 1").rows
     return str(rows[0]["h"]) if rows else None
 
 
@@ -300,7 +300,7 @@ def _generic_fact(d: Describer, f: str, types: set[str], quotes) -> Statement:
 
 def _document_roles(d: Describer, iri: str) -> list[Statement]:
     """People and bodies as authors, addressees and copy recipients of documents."""
-    rows = d.store.select(PREFIXES + f"""SELECT ?doc ?p ?date WHERE {{
+    rows = d.store.select(PREFIXES + f"""SELECT DISTINCT ?doc ?p ?date WHERE {{
         VALUES ?p {{ dcterms:creator schema:recipient schema:ccRecipient dcterms:publisher }}
         ?doc ?p {iri_ref(iri)} . OPTIONAL {{ ?doc dcterms:date ?date }} }}""").rows
     words = {str(DCTERMS.creator): " wrote or signed ", str(SDO.recipient): " was an addressee of ",
@@ -317,7 +317,7 @@ def _document_roles(d: Describer, iri: str) -> list[Statement]:
 
 def incoming(store, iri: str, base: str, limit: int = 200) -> list[dict]:
     """Resources that point at ``iri``: (label, href, predicate words), grouped by predicate."""
-    rows = store.select(f"SELECT ?s ?p WHERE {{ ?s ?p {iri_ref(iri)} FILTER(isIRI(?s)) }} LIMIT {int(limit)}").rows
+    rows = store.select(f"SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {iri_ref(iri)} FILTER(isIRI(?s)) }} LIMIT {int(limit)}").rows
     docs = {str(r["s"]).split("#", 1)[0] for r in rows if "#" in str(r["s"])}
     labs = labels(store, [r["s"] for r in rows] + [URIRef(d) for d in docs])
 
@@ -336,14 +336,16 @@ def incoming(store, iri: str, base: str, limit: int = 200) -> list[dict]:
 
 def properties(store, iri: str, base: str) -> list[dict]:
     """The entity's own triples in words (predicate, value label, link)."""
-    rows = store.select(f"SELECT ?p ?o WHERE {{ {iri_ref(iri)} ?p ?o }}").rows
+    rows = store.select(f"SELECT DISTINCT ?p ?o WHERE {{ {iri_ref(iri)} ?p ?o }}").rows
     labs = labels(store, [r["o"] for r in rows if isinstance(r["o"], URIRef)])
     out = []
     for r in rows:
         o = r["o"]
         if isinstance(o, URIRef):
-            out.append({"predicate": predicate_word(str(r["p"])), "label": labs.get(str(o)) or fallback_label(o),
-                        "href": local_href(str(o), base)})
+            label = labs.get(str(o)) or fallback_label(o)
+            if r["p"] == RDF.type:  # several vocabularies name the same kind of thing: say which
+                label = f"{label} ({qname(str(o)) or o})"
+            out.append({"predicate": predicate_word(str(r["p"])), "label": label, "href": local_href(str(o), base)})
         else:
             text = human_date(o) if parse_when(o) and isinstance(o, Literal) and o.datatype else str(o)
             out.append({"predicate": predicate_word(str(r["p"])), "label": text, "href": None})

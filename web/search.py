@@ -49,13 +49,13 @@ class LabelIndex:
         self.loaded = False
 
     def reload(self, store) -> None:
-        rows = store.select(PREFIXES + """SELECT ?s ?l ?k WHERE {
+        rows = store.select(PREFIXES + """SELECT DISTINCT ?s ?l ?k WHERE {
             { ?s rdfs:label ?l BIND(1 AS ?k) } UNION { ?s skos:prefLabel ?l BIND(2 AS ?k) }
             UNION { ?s foaf:name ?l BIND(3 AS ?k) } UNION { ?s skos:altLabel ?l BIND(4 AS ?k) }
             UNION { ?s dcterms:title ?l BIND(5 AS ?k) }
             FILTER(isIRI(?s)) }""").rows
         types = defaultdict(set)
-        for r in store.select("SELECT ?s ?t WHERE { ?s a ?t FILTER(isIRI(?s)) }").rows:
+        for r in store.select("SELECT DISTINCT ?s ?t WHERE { ?s a ?t FILTER(isIRI(?s)) }").rows:
             types[str(r["s"])].add(str(r["t"]))
         names: dict[str, list] = defaultdict(list)
         for r in sorted(rows, key=lambda r: (int(r["k"]), str(r["l"]))):
@@ -108,7 +108,7 @@ def highlight(text: str, q: str) -> Markup:
 
 def text_search(store, q: str, base: str, limit: int = TEXT_LIMIT) -> list[dict]:
     needle = Literal(q.lower()).n3()  # escaped literal: user text never reaches SPARQL raw
-    rows = store.select(PREFIXES + f"""SELECT ?para ?text ?anchor ?num ?doc ?title ?date WHERE {{
+    rows = store.select(PREFIXES + f"""SELECT DISTINCT ?para ?text ?anchor ?num ?doc ?title ?date WHERE {{
         ?para a bvkg:Paragraph ; rdf:value ?text .
         FILTER(CONTAINS(LCASE(STR(?text)), {needle}))
         OPTIONAL {{ ?para bvkg:anchor ?anchor }} OPTIONAL {{ ?para bvkg:number ?num }}

@@ -53,7 +53,7 @@ def holdings_evidence(store, posts=None) -> dict[str, dict]:
     Two queries for every holding of ``posts`` (default: all posts), shared by timelines and /as-of.
     """
     only = values("post", posts) if posts is not None else ""
-    rows = store.select(PREFIXES + """SELECT ?h ?post ?auth ?role ?member ?cap ?held WHERE { """ + only + """
+    rows = store.select(PREFIXES + """SELECT DISTINCT ?h ?post ?auth ?role ?member ?cap ?held WHERE { """ + only + """
         ?h bvkg:post ?post .
         OPTIONAL { ?post org:postIn ?auth } OPTIONAL { ?post org:role ?role } OPTIONAL { ?h org:member ?member }
         OPTIONAL { { ?h bvkg:capacity ?cap BIND(true AS ?held) } UNION { ?h bvkg:hasAttestation/bvkg:capacity ?cap } }
@@ -67,7 +67,7 @@ def holdings_evidence(store, posts=None) -> dict[str, dict]:
                                         "start": None, "end": None, "attested": []})
         if "cap" in r and str(r["cap"]) not in h["capacities"]:
             h["capacities"].append(str(r["cap"]))
-    ev = store.select(PREFIXES + """SELECT ?h ?kind ?d ?q WHERE { """ + only + """
+    ev = store.select(PREFIXES + """SELECT DISTINCT ?h ?kind ?d ?q WHERE { """ + only + """
         ?h bvkg:post ?post .
         { ?h bvkg:hasAttestation ?a . ?a bvkg:attestedOn ?t BIND("att" AS ?kind) OPTIONAL { ?a prov:wasDerivedFrom ?q } }
         UNION { ?h bvkg:hasAttestation ?a . ?a bvkg:statedStart ?t BIND("start" AS ?kind) OPTIONAL { ?a prov:wasDerivedFrom ?q } }
