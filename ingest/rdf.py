@@ -20,6 +20,7 @@ from ontology.namespaces import (BVKG, DCTERMS, FOAF, LEG, OA, ORG, PREFIXES, PR
                                  TIME, XSD)
 
 CONTEXT_CHARS = 32
+CENTRAL_GOVERNMENT = "Central government (department not named)"
 ORG_TYPES = {"authority": BVKG.LocalAuthority, "department": BVKG.GovernmentDepartment,
              "regulator": BVKG.Regulator, "auditor": BVKG.Auditor, "association": BVKG.Association,
              "group": BVKG.PoliticalGroup, "board": BVKG.Board, "committee": BVKG.Committee,
@@ -86,6 +87,15 @@ def _concept_label(scheme_names: Iterable[str], concept_id: str) -> str:
         except KeyError:
             continue
     return concept_id.replace("-", " ").capitalize()
+
+
+def _concept_kind(role_id: str) -> Optional[str]:
+    for name in ("roles", "board-roles"):
+        try:
+            return vocab.scheme(name).get(role_id).kind
+        except KeyError:
+            continue
+    return None
 
 
 def _role_labels() -> set[str]:
@@ -322,9 +332,9 @@ class _Builder:
 
     def holdings(self):
         for h in self.f.holdings:
-            org = self.org(h.organisation, h.org_kind) if h.organisation else self.subject
+            org = self.org(h.organisation, h.org_kind) if h.organisation else self._default_org(h.role)
             if org is None:
-                continue  # no authority known: a holding needs an organisation to be found again
+                continue  # no organisation known: a holding needs one to be found again
             org_label = self._label(org)
             role_label = _concept_label(("roles", "board-roles"), h.role)
             ev = h.evidence
@@ -379,6 +389,26 @@ class _Builder:
             self.evidence(att, ev, h.extra_evidence)
             self.add(iri, PROV.wasDerivedFrom, self.quote(ev))
             self.add(iri, BVKG.foundBy, Literal(ev.rule))
+
+    def _default_org(self, role_id: str) -> Optional[URIRef]:
+        """The organisation of a holding the text does not place: the subject authority, except for
+        government roles (a Secretary of State is not a post of the council), which go to the
+        publishing department or else the first department the document names."""
+        if _concept_kind(role_id) != "government":
+            return self.subject
+        candidates = ([self.doc.publisher] if self.doc.publisher else []) + [
+            o.key or o.name for o in self.f.organisations if o.kind == "department"]
+        for name in candidates:
+            canon, kind, _ = canonical_org(name)
+            if (kind or self._mentioned_org(name)) == "department":
+                return self.org(canon, "department")
+        # the text names no department: say so rather than guess one
+        iri = self.m.organisation("central-government")
+        self.add(iri, RDF.type, ORG.Organization)
+        self.add(iri, RDFS.label, Literal(CENTRAL_GOVERNMENT))
+        self.add(iri, SKOS.prefLabel, Literal(CENTRAL_GOVERNMENT))
+        self.org_index.setdefault(CENTRAL_GOVERNMENT.lower(), (iri, "organisation"))
+        return iri
 
     def _label(self, iri: URIRef) -> str:
         v = self.g.value(iri, RDFS.label)

@@ -292,3 +292,41 @@ def test_corpus_dataset_one_graph_per_document(corpus_docs):
     # D003 states no date: the graph must not claim one
     assert ds.graph(URIRef(ID + "document/003-2490d4f4d7846196")).value(
         URIRef(ID + "document/003-2490d4f4d7846196"), DCTERMS.date) is None
+
+
+def test_government_role_without_department_is_not_placed_at_the_council(facts):
+    doc = facts.document
+    sal = [b for b in doc.blocks if b.kind == "salutation"][0]
+    f = DocumentFacts(document=doc, holdings=[
+        Holding("secretary-of-state", "Secretary of State", ev(doc, "p1", "The Secretary of State", "role"),
+                attested=doc.date)])
+    f.document = build_document(Path(doc.path), doc.blocks, sidecar={"authority": "Northshire County Council"})
+    g2 = document_graph(f, BASE)
+    h = U("holding/central-government/secretary-of-state/unnamed-nsh-001-p1-1")
+    assert g2.value(h, ORG.organization) == U("organisation/central-government")
+    assert g2.value(h, BVKG.post) is None
+    # with a publishing department, that department holds the post
+    f.document = doc
+    g3 = document_graph(f, BASE)
+    assert g3.value(U("holding/ministry-of-housing-communities-and-local-government/secretary-of-state/"
+                      "unnamed-nsh-001-p1-1"), RDFS.label) == Literal(
+        "(not named) — Secretary of State, Ministry of Housing, Communities and Local Government")
+    assert sal.kind == "salutation"
+
+
+@pytest.fixture(scope="module")
+def corpus_facts(corpus_dir):
+    from ingest.pipeline import ingest_corpus
+
+    result = ingest_corpus(corpus_dir)
+    assert result.failures == []
+    return result.facts
+
+
+def test_corpus_graphs_keep_every_invariant(corpus_facts):
+    # SHACL over the whole corpus is the build's job (graph.validate); here: offsets, anchors, determinism
+    for f in corpus_facts:
+        g1, g2 = document_graph(f, BASE), document_graph(f, BASE)
+        n_quotes = check_invariants(g1)
+        assert n_quotes > 0, f.document.slug
+        assert sorted(g1.serialize(format="nt").splitlines()) == sorted(g2.serialize(format="nt").splitlines())
