@@ -34,6 +34,7 @@ def directions(store, base: str) -> list[dict]:
     d.prefetch_labels({o for s in d.props for vs in d.props[s].values() for o in vs if isinstance(o, URIRef)}
                       | {URIRef(s) for s in d.props})
     reports = _reports(store, dirs)
+    quotes = d.quotes({q for x in dirs for q in d.all(x, "http://www.w3.org/ns/prov#wasDerivedFrom")})
     out = []
     for x in sorted(dirs.values(), key=lambda x: (x["date"], x["iri"])):
         when = parse_when(x["date"])
@@ -59,7 +60,9 @@ def directions(store, base: str) -> list[dict]:
                     "date": human_date(x["date"]) if x["date"] else "",
                     "addressed": [d.link(a) for a in d.all(x["iri"], "https://w3id.org/bvkg/ontology#addressedTo")],
                     "power": [d.link(a) for a in d.all(x["iri"], "https://w3id.org/bvkg/ontology#powerCited")],
-                    "entries": items})
+                    "entries": items,
+                    "quotes": [quotes[str(q)] for q in d.all(x["iri"], "http://www.w3.org/ns/prov#wasDerivedFrom")
+                               if str(q) in quotes]})
     return out
 
 
@@ -102,10 +105,14 @@ def _reports(store, dirs: dict) -> dict[str, list]:
 def directions_page():
     ctx = current_app.extensions["bvkg"]
     data = directions(ctx.store(), ctx.base)
+    # Directions with lettered items get a section each; the rest (a Direction a document refers to
+    # without setting out its items) are listed once with the passage that mentions them.
+    with_items = [x for x in data if x["entries"]]
+    mentioned = [x for x in data if not x["entries"]]
     for x in data:
         for it in x["entries"]:
             for doc in it["reports"]:
                 doc["href"] = local_href(doc["href"], ctx.base)
                 for p in doc["paras"]:
                     p["href"] = local_href(p["href"], ctx.base)
-    return render_template("directions.html", directions=data)
+    return render_template("directions.html", directions=with_items, mentioned=mentioned)
