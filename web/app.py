@@ -123,8 +123,9 @@ def create_app(overrides: dict | None = None) -> Flask:
     @app.after_request
     def security_headers(resp):
         resp.headers.setdefault("X-Content-Type-Options", "nosniff")
-        if request.path.startswith(("/id/", "/ontology", "/sparql", "/describe")):
-            resp.headers.add_header("Vary", "Accept") if "Accept" not in resp.headers.get("Vary", "") else None
+        negotiated = request.path.startswith(("/id/", "/ontology", "/sparql", "/describe"))
+        if negotiated and "Accept" not in resp.headers.get("Vary", ""):
+            resp.headers.add("Vary", "Accept")
         if resp.mimetype == "text/html":
             # no external fetches: everything the pages need ships with the app
             resp.headers.setdefault("Content-Security-Policy",
