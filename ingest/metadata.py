@@ -78,6 +78,12 @@ def stated_date(blocks: list[Block], letter: bool) -> Optional[PartialDate]:
     '19th – 22nd June 2018'), else the first date line near the top (a period gives its start)."""
     dated = [b for b in blocks if b.kind == "date"]
     if not dated:
+        # 'Minutes of the meeting held on Friday 17 January 2025', 'FULL COUNCIL – 2 JULY 2026'
+        for b in blocks[:6]:
+            if b.kind in ("heading", "letterhead"):
+                spans = [sp for sp in find_dates(b.text) if sp.date.precision != "year"]
+                if spans:
+                    return spans[0].date
         return None
     if letter:
         front = [b for b in dated if not any(s.kind == "salutation" and s.position < b.position for s in blocks)]
@@ -101,10 +107,10 @@ def guess_kind(blocks: list[Block]) -> str:
         return "Minutes"
     if has_salutation(blocks) or any(b.kind == "closing" for b in blocks):
         return "Letter"
-    if re.search(r"\breport\b", title_words) or any(b.kind == "heading" and b.number for b in blocks):
-        return "Report"
     if re.search(r"\bstatement\b", title_words):
         return "Statement"
+    if re.search(r"\breport\b", title_words) or any(b.kind == "heading" and b.number for b in blocks):
+        return "Report"
     return "Document"
 
 
@@ -116,12 +122,15 @@ def guess_title(blocks: list[Block], kind: str) -> Optional[str]:
                 nxt = blocks[i + 1] if i + 1 < len(blocks) else None
                 return nxt.text if nxt is not None and nxt.kind == "heading" else None
         return None
+    # the title page: the leading unnumbered headings ('Corporate Peer Challenge …', 'Feedback Report')
+    parts = []
     for b in blocks:
-        if b.kind == "heading":
-            return b.text
-        if b.kind in ("paragraph", "item"):
+        if b.kind == "date":
+            continue
+        if b.kind != "heading" or b.number or len(parts) == 3:
             break
-    return None
+        parts.append(b.text)
+    return ": ".join(parts) or None
 
 
 def build_document(path: str | Path, blocks: list[Block], sidecar: Optional[dict] = None) -> Document:

@@ -129,9 +129,13 @@ def _pieces(lines: list[str]) -> list[_Piece]:
         if not cur_chunk:
             return
         start = len(pieces)
-        for no, ln in cur_chunk:
+        # a date line at the top or bottom of a chunk is its own block ('March 2019' / 'On behalf of …')
+        ends = (0, len(cur_chunk) - 1) if len(cur_chunk) > 1 else ()
+        split_at = next((i for i in ends if is_date_line(cur_chunk[i][1])), None)
+        for i, (no, ln) in enumerate(cur_chunk):
             kind, tok, numdot, rest = _marker(ln)
-            if kind or not pieces[start:]:
+            own_line = split_at is not None and i in (split_at, split_at + 1)
+            if kind or own_line or not pieces[start:]:
                 pieces.append(_Piece([ln], no, no, kind, tok, numdot, [rest], chunk_no))
             else:
                 p = pieces[-1]
@@ -162,6 +166,8 @@ def _looks_heading(text: str, piece: _Piece) -> bool:
     if not t or t[0].islower() or t.startswith(("(", '"', "“", "'")):
         return False
     words = t.split()
+    if re.search(r"\w[.!?]\s+[A-Z]", t):
+        return False                     # two sentences are prose, not a heading
     if piece.marker == "number" and not piece.numdot and "." in (piece.token or "") \
             and (t.endswith("?") or not t.endswith(_SENTENCE_END)):
         return len(words) <= 30          # '4.3 To review if the Council … businesses?'
@@ -410,10 +416,13 @@ def _merge_page_breaks(pieces: list[_Piece]) -> list[_Piece]:
             head = p.lines[0].lstrip()
             tail = prev.lines[-1].rstrip()
             mid_sentence = not tail.endswith(_SENTENCE_END) and not _CLOSING.match(tail)
-            prev_long = len(" ".join(prev.body).split()) > 16 and not _looks_heading(_join_lines(prev.body), prev)
+            words = len(" ".join(prev.body).split())
+            prose = not _looks_heading(_join_lines(prev.body), prev)
+            prev_long, prev_prose = prose and words > 16, prose and words > 8
             next_long = len(p.lines[0].split()) > 16 or p.lines[0].rstrip().endswith(_SENTENCE_END)
             # lower-case or digit start ('2025) and …'), or a long paragraph cut after a word
-            if mid_sentence and (head[:1].islower() or (prev_long and next_long and (
+            # a short first part is a signature or role line, not half of a paragraph ('… Interventions' / 'cc: …')
+            if mid_sentence and prev_prose and not _CC.match(head) and (head[:1].islower() or (prev_long and next_long and (
                     head[:1].isdigit() or tail[-1:].isalnum() or tail.endswith((",", "(", "-", "–"))))):
                 prev.lines += p.lines
                 prev.body += p.body

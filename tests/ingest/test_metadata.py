@@ -61,3 +61,20 @@ def test_sidecar_wins_and_is_checked(tmp_path):
         doc_from(tmp_path, text, "colour: blue\n", name="b.txt")
     with pytest.raises(IngestError, match="sidecar kind 'memo' is not one of"):
         doc_from(tmp_path, text, "kind: memo\n", name="c.txt")
+
+
+GENRE = sorted((__import__("pathlib").Path(__file__).resolve().parents[1] / "fixtures" / "genre").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", GENRE, ids=lambda p: p.name[:2])
+def test_unseen_genre_documents_date_and_kind(path):
+    """Documents this code was not fitted to: date at the stated precision (or none) and kind."""
+    import yaml
+
+    from ingest.pipeline import read_document
+
+    want = yaml.safe_load(path.with_suffix(".expected.yaml").read_text(encoding="utf-8"))["document"]
+    kinds = want["kind"] if isinstance(want["kind"], list) else [want["kind"]]
+    d = read_document(path)
+    assert (d.date.iso() if d.date else None) == want["date"]
+    assert d.kind in kinds
