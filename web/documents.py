@@ -125,7 +125,8 @@ def document_view(store, iri: str, base: str) -> dict | None:
             date = human_date(o)
         if isinstance(o, URIRef):
             if p.endswith(("/source", "/license")):  # outside links: the address itself unless labelled
-                meta.append({"predicate": predicate_word(p), "label": labs.get(str(o)) or str(o), "href": str(o)})
+                href = str(o) if str(o).startswith(("http://", "https://")) else None  # never javascript: etc.
+                meta.append({"predicate": predicate_word(p), "label": labs.get(str(o)) or str(o), "href": href})
                 continue
             label = f"{lab(o)} ({qname(str(o)) or o})" if p == RDF_TYPE else lab(o)
             meta.append({"predicate": predicate_word(p), "label": label, "href": local_href(str(o), base)})

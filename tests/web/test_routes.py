@@ -509,3 +509,18 @@ def test_downloads_serve_what_graph_exports_writes(store, tmp_path):
         r = c.get(f"/downloads/{entry['file']}")
         assert r.status_code == 200
         assert hashlib.sha256(r.data).hexdigest() == entry["sha256"]
+
+
+def test_run_public_query_seam(store):
+    """The one function the hardening work wraps: caps rows, flags truncation, refuses updates."""
+    from web.sparql import QueryRefused, run_public_query
+
+    settings = {"ROW_CAP": 2, "MAX_QUERY_LENGTH": 1000, "SERVICE_ALLOWLIST": ()}
+    ans = run_public_query(store, NAMES, "csv", settings)
+    assert (ans.form, ans.truncated, ans.media_type) == ("SELECT", True, "text/csv")
+    assert ans.body == b"name\r\nKim Bromley-Derry\r\nLinda Walker\r\n"
+    ans = run_public_query(store, NAMES, "html", settings)
+    assert [str(r["name"]) for r in ans.rows] == ["Kim Bromley-Derry", "Linda Walker"] and ans.body is None
+    with pytest.raises(QueryRefused) as exc:
+        run_public_query(store, "CLEAR DEFAULT", "json", settings)
+    assert exc.value.status == 403
