@@ -6,6 +6,7 @@ hand, so the page cannot drift from bvkg.ttl or the vocabulary data.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -43,10 +44,27 @@ def _local(iri: URIRef) -> str | None:
     return s[len(_NS):] if s.startswith(_NS) else None
 
 
-def _link(iri: URIRef) -> str:
-    """Our terms link to their anchor on this page; others to their own IRI."""
+@lru_cache(maxsize=1)
+def _reused_classes() -> frozenset[URIRef]:
+    """External classes bvkg.ttl declares (and so documents in its 'Reused classes' section)."""
+    g = ontology_graph()
+    return frozenset(c for c in g.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef) and not _local(c))
+
+
+def _anchor(iri: URIRef) -> str | None:
+    """'RoleHolding' for bvkg:RoleHolding (its IRI's fragment); 'org-Post' for a reused class."""
     local = _local(iri)
-    href = f"#{local}" if local else str(iri)
+    if local:
+        return local
+    if iri in _reused_classes():
+        return _curie(iri).replace(":", "-")
+    return None
+
+
+def _link(iri: URIRef) -> str:
+    """Terms documented here link to their entry on this page; others to their own IRI."""
+    anchor = _anchor(iri)
+    href = f"#{anchor}" if anchor else str(iri)
     return f'<a href="{escape(href)}"><code>{escape(_curie(iri))}</code></a>'
 
 
@@ -116,6 +134,14 @@ def _property_article(g: Graph, p: URIRef) -> str:
             + "</article>")
 
 
+def _reused_article(g: Graph, c: URIRef) -> str:
+    subs = ", ".join(_link(s) for s in sorted(g.subjects(RDFS.subClassOf, c), key=str))
+    return (f'<article id="{escape(_anchor(c))}"><h3>{escape(_text(g, c, RDFS.label))} <code>{escape(_curie(c))}</code></h3>'
+            f"<p>{escape(_text(g, c, RDFS.comment))}</p>"
+            + _dl([("IRI", f'<a href="{escape(str(c))}"><code>{escape(str(c))}</code></a>'), ("Subclasses", subs)])
+            + "</article>")
+
+
 def _schemes(v: Graph) -> str:
     out = []
     for scheme in sorted(v.subjects(RDF.type, SKOS.ConceptScheme), key=str):
@@ -163,6 +189,7 @@ def render_ontology_html(base: str = "https://w3id.org/bvkg/") -> str:
         + '<nav aria-label="Contents"><ul><li><a href="#classes">Classes</a></li>'
           '<li><a href="#object-properties">Object properties</a></li>'
           '<li><a href="#datatype-properties">Datatype properties</a></li>'
+          '<li><a href="#reused-classes">Reused classes</a></li>'
           '<li><a href="#concept-schemes">Concept schemes</a></li>'
           '<li><a href="#legislation">Legislation</a></li></ul></nav></header><main>'
         '<section id="classes"><h2>Classes</h2><h3>Hierarchy</h3>' + _hierarchy(g)
@@ -171,6 +198,10 @@ def render_ontology_html(base: str = "https://w3id.org/bvkg/") -> str:
         + "".join(_property_article(g, p) for p in obj_props) + "</section>"
         '<section id="datatype-properties"><h2>Datatype properties</h2>'
         + "".join(_property_article(g, p) for p in data_props) + "</section>"
+        '<section id="reused-classes"><h2>Reused classes</h2>'
+        "<p>Classes of other vocabularies that bvkg data uses, declared in the ontology so that it loads "
+        "without fetching anything.</p>"
+        + "".join(_reused_article(g, c) for c in sorted(_reused_classes(), key=_curie)) + "</section>"
         '<section id="concept-schemes"><h2>Concept schemes</h2>' + _schemes(v) + "</section>"
         '<section id="legislation"><h2>Legislation</h2>' + _legislation(v) + "</section>"
         "</main></body></html>\n"

@@ -81,11 +81,11 @@ def test_class_entry_shows_hierarchy_and_properties(html):
     start = html.index('<article id="RoleHolding">')
     entry = html[start:html.index("</article>", start)]
     assert "Role holding" in entry
-    assert '<a href="http://www.w3.org/ns/org#Membership"><code>org:Membership</code></a>' in entry
+    assert '<a href="#org-Membership"><code>org:Membership</code></a>' in entry
     assert '<a href="#hasAttestation"><code>bvkg:hasAttestation</code></a>' in entry
     assert '<a href="#holderUnnamed"><code>bvkg:holderUnnamed</code></a>' in entry
     # the hierarchy tree nests Letter under Document under foaf:Document
-    assert ('<a href="http://xmlns.com/foaf/0.1/Document"><code>foaf:Document</code></a><ul><li>'
+    assert ('<a href="#foaf-Document"><code>foaf:Document</code></a><ul><li>'
             '<a href="#Document"><code>bvkg:Document</code></a> Document<ul>') in html
 
 
@@ -117,3 +117,12 @@ def test_text_is_escaped(html):
 
 def test_base_changes_concept_iris():
     assert "http://localhost:5000/id/role/monitoring-officer" in render_ontology_html("http://localhost:5000/")
+
+
+def test_reused_classes_are_documented(html, parsed):
+    for anchor in ("org-Post", "org-Membership", "foaf-Person", "time-Interval", "skos-Concept", "prov-Activity"):
+        assert parsed.id_tag[anchor] == "article", anchor
+    start = html.index('<article id="org-Post">')
+    entry = html[start:html.index("</article>", start)]
+    assert "holdings fill it through bvkg:post" in entry
+    assert '<a href="http://www.w3.org/ns/org#Post"><code>http://www.w3.org/ns/org#Post</code></a>' in entry
