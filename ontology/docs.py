@@ -169,6 +169,7 @@ def _legislation(v: Graph) -> str:
     return "<table><thead><tr><th>Provision</th><th>About</th></tr></thead><tbody>" + rows + "</tbody></table>"
 
 
+@lru_cache(maxsize=4)  # the page depends only on files shipped with the package (0.2-0.3 s to build)
 def render_ontology_html(base: str = "https://w3id.org/bvkg/") -> str:
     """The whole page; `base` is where the vocabulary concepts' IRIs are minted (BASE_IRI)."""
     g = ontology_graph()
