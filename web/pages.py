@@ -162,7 +162,11 @@ def ontology_page():
     except ImportError:
         render_ontology_html = None
     if render_ontology_html is not None:
-        html = render_ontology_html()
+        ctx = current_app.extensions["bvkg"]
+        html = render_ontology_html(ctx.base)
+        # links to our own IRIs stay on this server
+        html = html.replace(f'href="{ctx.base}id/', 'href="/id/').replace(
+            'href="https://w3id.org/bvkg/ontology#', 'href="/ontology#')
         # A whole page: keep its body inside ours (site header and footer; its <style> would need an
         # inline-style CSP exception). It is our own generated documentation, not user input.
         m = re.search(r"<body[^>]*>(.*)</body>", html, flags=re.S | re.I)
