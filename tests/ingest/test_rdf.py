@@ -330,3 +330,18 @@ def test_corpus_graphs_keep_every_invariant(corpus_facts):
         n_quotes = check_invariants(g1)
         assert n_quotes > 0, f.document.slug
         assert sorted(g1.serialize(format="nt").splitlines()) == sorted(g2.serialize(format="nt").splitlines())
+
+
+def test_facts_as_text_and_turtle(facts):
+    from rdflib import Graph
+
+    from ingest.report import facts_as_text, facts_as_turtle
+
+    text = facts_as_text(facts)
+    assert text.startswith("nsh-001  (Letter, 2024-11-12, date stated)\ntitle: Letter to Northshire\n")
+    assert ('  Frank Fisher — board-member (\'sits for the Green Group\') at Improvement Board, for Green Group, '
+            'from 2024-10, attested 2024-11-12  #p3 [sits-for] "Frank Fisher sits for the Green Group"') in text
+    assert "  (a) Within three months of the date of these Directions, prepare an improvement plan.  [deadline P3M = 2025-02-12]" in text
+    assert '  leadership = failing  #p4 [theme-judged-failing] "failing in leadership"' in text
+    parsed = Graph().parse(data=facts_as_turtle(facts, BASE), format="turtle")
+    assert len(parsed) == len(document_graph(facts, BASE))
