@@ -51,21 +51,21 @@ def hermit_check(extra: rdflib.Graph | None = None) -> OwlReport:
     with tempfile.TemporaryDirectory(prefix="bvkg-owl-") as tmp:
         path = Path(tmp) / "bvkg.owl"
         graph.serialize(destination=str(path), format="xml")
-        world = owlready2.World()
-        onto = world.get_ontology(path.as_uri()).load(only_local=True)
+        world = owlready2.World()  # a fresh World: checks never see each other's triples
         try:
+            world.get_ontology(path.as_uri()).load(only_local=True)
             # Trap: xsd:date and xsd:duration are not in OWL 2's datatype map; HermiT refuses them
             # unless told to treat unknown datatypes as opaque.
             owlready2.sync_reasoner_hermit(world, debug=0, ignore_unsupported_datatypes=True)
+            unsat = tuple(sorted(c.iri for c in world.inconsistent_classes() if c is not owlready2.Nothing))
         except owlready2.OwlReadyInconsistentOntologyError as exc:
             return OwlReport(consistent=False, message=str(exc) or "HermiT: inconsistent ontology")
         except owlready2.OwlReadyJavaError as exc:
             raise RuntimeError(f"HermiT failed to run: {exc}") from exc
         except FileNotFoundError as exc:  # java vanished between which() and the call
             raise JavaMissing(str(exc)) from exc
-        unsat = tuple(sorted(c.iri for c in world.inconsistent_classes() if c is not owlready2.Nothing))
-        onto.destroy()
-        world.close()
+        finally:
+            world.close()
     return OwlReport(consistent=True, unsatisfiable=unsat,
                      message="" if not unsat else "unsatisfiable: " + ", ".join(unsat))
 
