@@ -115,3 +115,19 @@ def test_ontology_graph_is_fresh_each_call():
     a = ontology_graph()
     a.add((BVKG.Board, RDFS.seeAlso, BVKG.Committee))
     assert (BVKG.Board, RDFS.seeAlso, BVKG.Committee) not in ontology_graph()
+
+
+def test_labels_do_not_clash_within_a_scheme(g):
+    """SKOS integrity (S13/S14): one prefLabel per concept, no altLabel equal to a prefLabel of the scheme.
+
+    A clash would make the label index (first listed wins) read one role as another.
+    """
+    for scheme in set(g.subjects(RDF.type, SKOS.ConceptScheme)):
+        concepts = set(g.subjects(SKOS.inScheme, scheme))
+        prefs = {str(g.value(c, SKOS.prefLabel)).lower(): c for c in concepts}
+        assert len(prefs) == len(concepts), scheme
+        clashes = sorted((str(c), str(a)) for c in concepts for a in g.objects(c, SKOS.altLabel)
+                         if prefs.get(str(a).lower(), c) != c)
+        assert clashes == [], f"altLabels that are another concept's prefLabel in {scheme}: {clashes}"
+        same = sorted(str(c) for c in concepts if g.value(c, SKOS.prefLabel) in set(g.objects(c, SKOS.altLabel)))
+        assert same == []
