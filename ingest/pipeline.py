@@ -9,10 +9,10 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from ingest.metadata import build_document
-from ingest.model import DocumentFacts, IngestError
+from ingest.model import DocumentFacts, Evidence, IngestError
 from ingest.reader import read_text
 from ingest.structure import parse_structure
 
@@ -48,6 +48,36 @@ def extract_all(facts: DocumentFacts) -> DocumentFacts:
     return facts
 
 
+def iter_evidence(facts: DocumentFacts) -> Iterator[tuple[str, Evidence]]:
+    """(fact kind, evidence) for every piece of evidence any fact carries."""
+    for kind in ("people", "organisations", "citations", "themes", "events", "inspections", "interventions"):
+        for fact in getattr(facts, kind):
+            yield kind, fact.evidence
+    for h in facts.holdings:
+        yield "holdings", h.evidence
+        for e in h.extra_evidence:
+            yield "holdings", e
+    for d in facts.directions:
+        yield "directions", d.evidence
+        if d.power is not None:
+            yield "directions", d.power.evidence
+        for it in d.items:
+            yield "directions", it.evidence
+
+
+def check_evidence(facts: DocumentFacts) -> None:
+    """Every quote must be the exact words of its block at its offsets, or a page cannot highlight it."""
+    doc = facts.document
+    texts = {b.anchor: (b.text, b.line) for b in doc.blocks}
+    for kind, ev in iter_evidence(facts):
+        text, line = texts.get(ev.anchor, (None, None))
+        if text is None:
+            raise IngestError(doc.path, f"{kind} fact ({ev.rule}) cites unknown paragraph #{ev.anchor}")
+        if text[ev.start:ev.end] != ev.exact or not ev.exact:
+            raise IngestError(doc.path, f"{kind} fact ({ev.rule}) quotes {ev.exact!r} but #{ev.anchor}"
+                                        f"[{ev.start}:{ev.end}] is {text[ev.start:ev.end]!r}", line=line)
+
+
 def read_document(path: str | Path):
     """Text -> Document (blocks and metadata), without extraction."""
     p = Path(path)
@@ -62,11 +92,13 @@ def ingest_file(path: str | Path) -> DocumentFacts:
     p = Path(path)
     doc = read_document(p)
     try:
-        return extract_all(DocumentFacts(document=doc))
+        facts = extract_all(DocumentFacts(document=doc))
     except IngestError:
         raise
     except Exception as exc:  # an extractor bug must still name the document it failed on
         raise IngestError(str(p), f"extraction failed: {type(exc).__name__}: {exc}") from exc
+    check_evidence(facts)
+    return facts
 
 
 def ingest_corpus(folder: str | Path, echo: Optional[Callable[[str], None]] = None) -> CorpusResult:

@@ -57,3 +57,29 @@ def test_resolve_corpus_hook_called_once_with_all_facts(tmp_path, corpus_dir, mo
                                                                      if name == "resolve_corpus" else None))
     pipeline.ingest_corpus(tmp_path)
     assert seen == [("resolve_corpus", 2)]
+
+
+def test_evidence_that_misquotes_its_paragraph_fails_the_document(tmp_path, monkeypatch):
+    from ingest.model import Evidence, ThemeFact
+
+    p = tmp_path / "a.txt"
+    p.write_text("Dear Sir,\n\nCulture has improved.\n", encoding="utf-8")
+
+    def bad(doc, facts):
+        facts.themes.append(ThemeFact("culture", Evidence("b2", 0, 7, "Kulture", "theme-word")))
+
+    monkeypatch.setattr(pipeline, "EXTRACTORS", ["tests.ingest.misquoting_extractor"])
+    monkeypatch.setattr(pipeline, "_optional", lambda module, name: None)
+    monkeypatch.setitem(__import__("sys").modules, "tests.ingest.misquoting_extractor",
+                        type("M", (), {"extract": staticmethod(bad)}))
+    with pytest.raises(IngestError) as e:
+        pipeline.ingest_file(p)
+    assert str(e.value) == f"{p}:3: themes fact (theme-word) quotes 'Kulture' but #b2[0:7] is 'Culture'"
+
+
+def test_corpus_evidence_is_exact(corpus_dir):
+    """With the real extractors: every quote is its paragraph's words (ingest_file checks it)."""
+    result = pipeline.ingest_corpus(corpus_dir)
+    assert result.failures == []
+    n = sum(1 for f in result.facts for _ in pipeline.iter_evidence(f))
+    assert n > 100
