@@ -25,6 +25,10 @@ DATA_FORMATS = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "ap
 _ACCEPT = {"text/html": "html", "application/xhtml+xml": "html", "text/turtle": "ttl",
            "application/ld+json": "jsonld", "application/n-triples": "nt"}
 _PERSON = {"http://xmlns.com/foaf/0.1/Person", "https://schema.org/Person"}
+_ORGS = {"http://www.w3.org/ns/org#Organization", "http://xmlns.com/foaf/0.1/Organization"} | {
+    "https://w3id.org/bvkg/ontology#" + c for c in ("LocalAuthority", "Board", "Committee", "GovernmentDepartment",
+                                                    "Regulator", "Auditor", "Association", "PoliticalGroup",
+                                                    "InterventionTeam")}
 
 
 def _wanted_format() -> str | None:
@@ -52,10 +56,14 @@ def entity_kind(types: set[str]) -> str:
         return "person"
     if "http://www.w3.org/ns/org#Post" in types:
         return "post"
-    if "https://w3id.org/bvkg/ontology#LocalAuthority" in types:
-        return "authority"
     if types & DOCUMENT_TYPES:
         return "document"
+    if "https://w3id.org/bvkg/ontology#RoleHolding" in types or "http://www.w3.org/ns/org#Membership" in types:
+        return "holding"
+    if "http://www.w3.org/ns/org#Role" in types:
+        return "role"
+    if types & _ORGS:
+        return "organisation"
     return "other"
 
 

@@ -167,16 +167,24 @@ def _span_words(t: Tenure) -> str:
     return f"{t.holder_label}: {start}, {end}"
 
 
+# Which posts a page's timelines show, by kind of entity: the post itself; each post a person held;
+# each post in an organisation (authority, board); each post of a role; the post of a holding.
+_POSTS_OF = {
+    "person": "?h org:member {i} ; bvkg:post ?p .",
+    "organisation": "?p org:postIn {i} . ?h bvkg:post ?p .",
+    "role": "?p org:role {i} . ?h bvkg:post ?p .",
+    "holding": "{i} bvkg:post ?p .",
+}
+
+
 def timelines_for(store, iri: str, kind: str, base: str) -> list[dict]:
-    """Timelines a page shows: a post's own; each post a person held; each post of an authority."""
+    """Tenure timelines for a page (at most 20 posts), each post's holders in order."""
     if kind == "post":
         posts = [iri]
-    elif kind == "person":
-        posts = [str(r["p"]) for r in store.select(PREFIXES + f"""SELECT DISTINCT ?p WHERE {{
-            ?h org:member {iri_ref(iri)} ; bvkg:post ?p }} ORDER BY ?p""").rows]
-    elif kind == "authority":
-        posts = [str(r["p"]) for r in store.select(PREFIXES + f"""SELECT DISTINCT ?p WHERE {{
-            ?p org:postIn {iri_ref(iri)} . ?h bvkg:post ?p }} ORDER BY ?p""").rows]
+    elif kind in _POSTS_OF:
+        pattern = _POSTS_OF[kind].format(i=iri_ref(iri))
+        posts = [str(r["p"]) for r in store.select(
+            PREFIXES + f"SELECT DISTINCT ?p WHERE {{ {pattern} }} ORDER BY ?p").rows]
     else:
         return []
     posts = posts[:20]

@@ -530,3 +530,10 @@ def test_run_public_query_seam(store):
     with pytest.raises(QueryRefused) as exc:
         run_public_query(store, "CLEAR DEFAULT", "json", settings)
     assert exc.value.status == 403
+
+
+@pytest.mark.parametrize("path", ["/id/holding/tower-hamlets/monitoring-officer/linda-walker",
+                                  "/id/role/monitoring-officer", "/id/authority/tower-hamlets"])
+def test_holding_role_and_authority_pages_show_the_post_timeline(client, path):
+    html = text(client.get(path, headers=HTML))
+    assert 'aria-label="Tenure timeline of Monitoring Officer, London Borough of Tower Hamlets"' in html
