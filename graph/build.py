@@ -26,6 +26,7 @@ from typing import Callable
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from bvkg import settings
 from graph.consolidate import consolidate, derived_graph_name, vocab_graph_name
 from graph.store import OxigraphStore, to_oxigraph
 from graph.validate import validate_store
@@ -168,18 +169,24 @@ def _write_build(tmp: Path, loaded: _Loaded, base: str, build_id: str, built_at:
         store.raw().bulk_extend(quads)
         echo(f"loaded {len(quads)} quads from {len(loaded.documents)} documents and the vocabularies")
 
+        clock = time.monotonic()
         stats = consolidate(store, base)
-        echo(stats.summary())
+        echo(f"{stats.summary()} ({time.monotonic() - clock:.1f}s)")
 
+        clock = time.monotonic()
         report = validate_store(store)
         if not report.conforms:
             raise BuildError(f"SHACL validation failed, the previous graph is kept:\n{report.text}")
-        echo(report.text)
+        echo(f"{report.text} ({time.monotonic() - clock:.1f}s)")
 
+        clock = time.monotonic()
         dumps = tmp / "dumps"
         dumps.mkdir()
         (dumps / DUMP_NAME).write_bytes(store.dump_nquads())
-        _write_exports(store, tmp / "exports", echo)
+        _write_exports(store, tmp / "exports", echo,
+                       {"built_at": built_at.isoformat(), "base": base, "version": build_id,
+                        "licence": settings.get("LICENCE_URL")})
+        echo(f"dumps and exports written ({time.monotonic() - clock:.1f}s)")
 
         latest = _latest_document_date(store)
         count = store.triple_count()
@@ -212,8 +219,8 @@ def _write_build(tmp: Path, loaded: _Loaded, base: str, build_id: str, built_at:
     return result
 
 
-def _write_exports(store, out_dir: Path, echo: Callable[[str], None]) -> None:
-    """graph.exports.write_all(store, out_dir) when that module exists (it is optional here)."""
+def _write_exports(store, out_dir: Path, echo: Callable[[str], None], build_info: dict) -> None:
+    """graph.exports.write_all(store, out_dir, build_info) when that module exists (optional here)."""
     try:
         from graph.exports import write_all
     except ModuleNotFoundError as exc:
@@ -225,8 +232,7 @@ def _write_exports(store, out_dir: Path, echo: Callable[[str], None]) -> None:
         echo("graph.exports has no write_all: CSV exports skipped")
         return
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_all(store, out_dir)
-    echo(f"exports written to {out_dir.name}/")
+    write_all(store, out_dir, build_info)
 
 
 def _latest_document_date(store) -> str | None:
