@@ -133,5 +133,6 @@ def document_view(store, iri: str, base: str) -> dict | None:
         else:
             meta.append({"predicate": predicate_word(p),
                          "label": human_date(o) if p.endswith("/date") and parse_when(o) else str(o), "href": None})
+    meta = [m for m in meta if not (m["predicate"] == "label" and m["label"] == title)]  # the title says it
     return {"iri": iri, "title": title or lab(iri), "date": date, "meta": meta, "paragraphs": out_paras,
             "quote_count": sum(len(v) for v in spans.values())}
