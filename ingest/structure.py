@@ -168,6 +168,8 @@ def _looks_heading(text: str, piece: _Piece) -> bool:
     words = t.split()
     if re.search(r"\w[.!?]\s+[A-Z]", t):
         return False                     # two sentences are prose, not a heading
+    if re.match(r"[A-Z][\w-]*:\s+\S", t):
+        return False                     # 'Apologies: …', 'Chair: …' are labelled entries
     if piece.marker == "number" and not piece.numdot and "." in (piece.token or "") \
             and (t.endswith("?") or not t.endswith(_SENTENCE_END)):
         return len(words) <= 30          # '4.3 To review if the Council … businesses?'
@@ -315,6 +317,10 @@ def parse_structure(text: str, slug: str = "") -> list[Block]:
             flush_sig()
             region = "body"
 
+        if _looks_trailing_signature(piece, idx, len(pieces)):
+            emit("signature", body, piece)
+            continue
+
         # ---- headings, including numbered ones ('1. Introduction', '4.6 Leadership of Place')
         if piece.marker in (None, "number") and _looks_heading(body, piece) and not is_date_line(body):
             if _ANNEX.match(body) and numbered_seen:
@@ -328,10 +334,6 @@ def parse_structure(text: str, slug: str = "") -> list[Block]:
             emit("heading", body, piece, number=number, anchor=anchor)
             list_parent, sublist = None, None
             prev_text = body
-            continue
-
-        if _looks_trailing_signature(piece, idx, len(pieces)):
-            emit("signature", body, piece)
             continue
 
         if len(piece.lines) == 1 and piece.marker is None and is_date_line(body):

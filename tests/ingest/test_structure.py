@@ -223,3 +223,25 @@ def test_clean_text_and_roman_values():
     assert clean_text("On **Leadership**: the *Board* said “x – y”") == "On Leadership: the Board said “x – y”"
     assert clean_text("[bookmark: _GoBack]An independent team") == "An independent team"
     assert [roman_value(s) for s in ("i", "iv", "ix", "xiv", "iiii", "vx")] == [1, 4, 9, 14, None, None]
+
+
+def test_minutes_labels_and_trailing_signature_without_closing():
+    text = ("Borsetshire Improvement Board\n\nMinutes of the meeting held on 3 March 2022\n\n"
+            "Present: Dr Jo Bell (Chair), Cllr Ann Lee\n\nApologies: Sam Ode\n\n1. Minutes\n\n"
+            "1.1 The minutes of the last meeting were agreed as a correct record.\n\n"
+            "Signed as a correct record:\n\nDr Jo Bell\nChair, Borsetshire Improvement Board\n\nMarch 2022\n"
+            "On behalf of the Board.\n")
+    blocks = parse_structure(text)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Borsetshire Improvement Board"),
+        ("heading", "Minutes of the meeting held on 3 March 2022"),
+        ("paragraph", "Present: Dr Jo Bell (Chair), Cllr Ann Lee"),
+        ("paragraph", "Apologies: Sam Ode"),
+        ("heading", "Minutes"),
+        ("paragraph", "The minutes of the last meeting were agreed as a correct record."),
+        ("paragraph", "Signed as a correct record:"),
+        ("signature", "Dr Jo Bell Chair, Borsetshire Improvement Board"),
+        ("date", "March 2022"),
+        ("paragraph", "On behalf of the Board."),
+    ]
+    assert [b.line for b in blocks[-3:]] == [15, 18, 19]
