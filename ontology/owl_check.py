@@ -79,3 +79,14 @@ def java_version() -> str:
     """For reports: which Java ran HermiT."""
     out = subprocess.run([_java(), "-version"], capture_output=True, text=True, check=False)
     return (out.stderr or out.stdout).splitlines()[0] if (out.stderr or out.stdout) else ""
+
+
+def main() -> int:
+    """`python -m ontology.owl_check`: 0 when HermiT finds the ontology consistent, 1 otherwise."""
+    report = hermit_check()
+    print("consistent, no unsatisfiable class" if report.ok else f"NOT OK: {report.message}")
+    return 0 if report.ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

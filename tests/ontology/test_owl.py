@@ -51,3 +51,8 @@ def test_missing_java_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(owl_check.shutil, "which", lambda name: None)
     with pytest.raises(JavaMissing, match="HermiT needs Java"):
         hermit_check()
+
+
+def test_module_entry_point_reports_and_exits_zero(capsys):
+    assert owl_check.main() == 0
+    assert capsys.readouterr().out == "consistent, no unsatisfiable class\n"
