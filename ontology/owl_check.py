@@ -7,7 +7,6 @@ it reuses instead of owl:importing them, so nothing is fetched over the network.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,12 +72,6 @@ def hermit_check(extra: rdflib.Graph | None = None) -> OwlReport:
 def is_consistent() -> bool:
     """True when HermiT finds bvkg.ttl consistent with no unsatisfiable class."""
     return hermit_check().ok
-
-
-def java_version() -> str:
-    """For reports: which Java ran HermiT."""
-    out = subprocess.run([_java(), "-version"], capture_output=True, text=True, check=False)
-    return (out.stderr or out.stdout).splitlines()[0] if (out.stderr or out.stdout) else ""
 
 
 def main() -> int:
