@@ -114,6 +114,16 @@ def _strip_honorifics(name: str) -> str:
     return s
 
 
+def _bare_name(name: str) -> str:
+    """'Sir Steve Bullock' -> 'Steve Bullock'; 'Kim Bromley-Derry CBE DL' -> 'Kim Bromley-Derry'.
+    Only for a name no mention resolved: resolution's key always wins."""
+    post = {p.lower() for p in vocab.aliases().get("postnominals", [])}
+    words = _strip_honorifics(name).split()
+    while len(words) > 2 and words[-1].strip(",").lower() in post:
+        words.pop()
+    return " ".join(words).strip(" ,") or name.strip()
+
+
 def _looks_person_name(s: str) -> bool:
     words = s.split()
     return 1 < len(words) <= 5 and all(re.fullmatch(r"[A-Z][A-Za-z'’.\-]*", w) for w in words) \
@@ -232,7 +242,8 @@ class _Builder:
 
     # -- people
     def person(self, name: str) -> URIRef:
-        key = self.person_keys.get(name.lower(), name)
+        bare = _bare_name(name)
+        key = self.person_keys.get(name.lower()) or self.person_keys.get(bare.lower()) or bare
         iri = self.m.person(key)
         self.add(iri, RDF.type, FOAF.Person)
         self.add(iri, RDF.type, SDO.Person)
@@ -306,12 +317,12 @@ class _Builder:
 
     def people(self):
         for pm in self.f.people:
-            self.person_keys[pm.name.lower()] = pm.key or pm.name
+            self.person_keys[pm.name.lower()] = pm.key or _bare_name(pm.name)
             if pm.key:
                 self.person_keys[pm.key.lower()] = pm.key
         for pm in self.f.people:
             iri = self.person(pm.name)
-            key = pm.key or pm.name
+            key = self.person_keys[pm.name.lower()]
             if pm.name != key:
                 self.add(iri, SKOS.altLabel, Literal(pm.name))
             for h in pm.honorifics:

@@ -345,3 +345,14 @@ def test_facts_as_text_and_turtle(facts):
     assert '  leadership = failing  #p4 [theme-judged-failing] "failing in leadership"' in text
     parsed = Graph().parse(data=facts_as_turtle(facts, BASE), format="turtle")
     assert len(parsed) == len(document_graph(facts, BASE))
+
+
+def test_unresolved_names_lose_honorifics_and_postnominals_in_iris(facts):
+    doc = facts.document
+    f = DocumentFacts(document=doc, people=[
+        PersonMention("Sir Frank Fisher KBE", ev(doc, "p3", "Frank Fisher", "name"), honorifics=("Sir",), suffixes=("KBE",))])
+    g2 = document_graph(f, BASE)
+    frank = U("person/frank-fisher")
+    assert g2.value(frank, FOAF.name) == Literal("Frank Fisher")
+    assert g2.value(frank, SKOS.altLabel) == Literal("Sir Frank Fisher KBE")
+    assert (g2.value(frank, SDO.honorificPrefix), g2.value(frank, SDO.honorificSuffix)) == (Literal("Sir"), Literal("KBE"))
