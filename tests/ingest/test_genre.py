@@ -521,12 +521,13 @@ FACT_TYPES = [
 ]
 
 # Floors (recall, precision) over all fixtures together: the level the pipeline reached when these
-# fixtures were last calibrated. Raise them as extraction improves; never lower them silently.
+# fixtures were last calibrated, rounded down to 0.1 (some types have under ten facts, so one fact
+# must not flap the test). Raise them as extraction improves; never lower them silently.
 FLOORS: dict[str, tuple[float, float]] = {
-    "doc date+kind": (0.75, 0.75), "signatories": (0.9, 1.0), "recipients": (1.0, 1.0),
-    "copied to": (0.5, 1.0), "people": (0.95, 0.9), "same person": (0.65, 0.65),
-    "holdings": (0.8, 0.85), "holding authority": (0.8, 0.95), "holding capacity": (0.55, 0.75),
-    "holding start": (0.1, 0.65), "holding end": (0.0, 1.0), "boards": (0.25, 1.0),
+    "doc date+kind": (1.0, 1.0), "signatories": (1.0, 1.0), "recipients": (1.0, 1.0),
+    "copied to": (1.0, 1.0), "people": (1.0, 1.0), "same person": (1.0, 1.0),
+    "holdings": (0.9, 0.9), "holding authority": (0.9, 0.9), "holding capacity": (1.0, 0.9),
+    "holding start": (0.7, 1.0), "holding end": (0.8, 1.0), "boards": (0.3, 1.0),
     "board lead for": (0.0, 1.0), "board represents": (0.0, 1.0), "direction head": (1.0, 1.0),
     "direction items": (1.0, 1.0), "deadlines": (1.0, 1.0), "interventions": (1.0, 1.0),
     "citations": (1.0, 1.0), "themes": (1.0, 1.0), "judgements": (1.0, 1.0), "events": (1.0, 1.0),
@@ -608,8 +609,8 @@ def test_scores_per_fact_type_hold_their_floors(results, capsys):
     with capsys.disabled():
         print("\n\nGenre fixtures: recall per file (found/expected), then overall recall and precision\n")
         print(_table(per_file, total))
-        print("\nreached (recall, precision), rounded down to 0.05 for FLOORS:")
-        print({ft: (math.floor(s.recall * 20) / 20, math.floor(s.precision * 20) / 20) for ft, s in total.items()})
+        print("\nreached (recall, precision), rounded down to 0.1 for FLOORS:")
+        print({ft: (math.floor(s.recall * 10) / 10, math.floor(s.precision * 10) / 10) for ft, s in total.items()})
     below = {ft: (round(total[ft].recall, 3), round(total[ft].precision, 3), floor)
              for ft, floor in FLOORS.items()
              if total[ft].recall < floor[0] or total[ft].precision < floor[1]}
