@@ -40,7 +40,7 @@ def date_literal(d: PartialDate) -> Literal:
 
 
 def authority_short_name(name: str) -> str:
-    """'London Borough of Tower Hamlets' -> 'Tower Hamlets' (affixes from ontology/vocab/aliases.yaml)."""
+    """'London Borough of Northshire' -> 'Northshire' (affixes from ontology/vocab/aliases.yaml)."""
     affixes = vocab.aliases().get("authority_name_affixes", {})
     s = re.sub(r"\s+", " ", name).strip()
     changed = True
@@ -103,7 +103,7 @@ def _role_labels() -> set[str]:
 
 
 def _strip_honorifics(name: str) -> str:
-    """'Minister Jim McMahon' -> 'Jim McMahon'; 'Cllr Tom Birch' -> 'Tom Birch'."""
+    """'Minister Ann Example' -> 'Ann Example'; 'Cllr Tom Birch' -> 'Tom Birch'."""
     hons = sorted(vocab.aliases().get("honorifics", []), key=len, reverse=True)
     s, changed = name.strip(), True
     while changed:
@@ -115,7 +115,7 @@ def _strip_honorifics(name: str) -> str:
 
 
 def _bare_name(name: str) -> str:
-    """'Sir Steve Bullock' -> 'Steve Bullock'; 'Kim Bromley-Derry CBE DL' -> 'Kim Bromley-Derry'.
+    """'Sir Tom Birch' -> 'Tom Birch'; 'Jo Bell-Smith CBE DL' -> 'Jo Bell-Smith'.
     Only for a name no mention resolved: resolution's key always wins."""
     post = {p.lower() for p in vocab.aliases().get("postnominals", [])}
     words = _strip_honorifics(name).split()
