@@ -27,6 +27,7 @@ _SKIP_TYPES = {
     "http://www.w3.org/2006/time#Interval",
 }
 NAME_CUTOFF = 80
+_SECONDARY_KINDS = {"role holding", "attestation"}
 TEXT_LIMIT = 50
 
 
@@ -85,6 +86,8 @@ class LabelIndex:
             whole = fuzz.ratio(utils.default_process(q), utils.default_process(label))
             score = max(whole, score - 5 if len(q) < len(label) / 2 else score)
             owner = self._owner[idx]
+            if self.entries[owner].kind in _SECONDARY_KINDS:  # the person or post before its holdings
+                score -= 5
             if owner not in best or score > best[owner][0]:
                 best[owner] = (score, label)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], self.entries[kv[0]].label))
