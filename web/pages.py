@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from markupsafe import Markup
-from rdflib.term import URIRef
+from rdflib.term import Literal, URIRef
 
 from graph.store import QuerySyntaxError
 from ontology.namespaces import sparql_prefixes
@@ -117,15 +117,29 @@ def result_view(store, ans, base: str) -> dict:
             "timeline": timeline_of(ans, labs)}
 
 
+_ISO = re.compile(r"(19|20)\d\d(-[01]\d(-[0-3]\d)?)?")
+
+
+def _date_column(rows: list[dict], var: str) -> bool:
+    """Typed dates, or plain strings that are all ISO dates (queries often give STR(?date))."""
+    vals = [r[var] for r in rows if var in r]
+    if not vals:
+        return False
+    if any(is_date_literal(v) for v in vals):
+        return True
+    return all(isinstance(v, Literal) and v.datatype is None and not v.language and _ISO.fullmatch(str(v))
+               and parse_when(v) for v in vals)
+
+
 def timeline_of(ans, labs: dict) -> dict | None:
     """Points on a time axis for the first date column; each labelled by the row's first other value."""
-    date_cols = [v for v in ans.vars if any(is_date_literal(r.get(v)) for r in ans.rows)]
+    date_cols = [v for v in ans.vars if _date_column(ans.rows, v)]
     if not date_cols:
         return None
     col = date_cols[0]
     pts = []
     for r in ans.rows:
-        w = parse_when(r[col]) if is_date_literal(r.get(col)) else None
+        w = parse_when(r[col]) if col in r else None
         if not w:
             continue
         other = next((r[v] for v in ans.vars if v != col and v in r), None)

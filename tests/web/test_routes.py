@@ -537,3 +537,12 @@ def test_run_public_query_seam(store):
 def test_holding_role_and_authority_pages_show_the_post_timeline(client, path):
     html = text(client.get(path, headers=HTML))
     assert 'aria-label="Tenure timeline of Monitoring Officer, London Borough of Tower Hamlets"' in html
+
+
+def test_query_page_timeline_for_iso_strings(client):
+    q = ('SELECT ?what ?when WHERE { VALUES (?what ?when) { ("first" "2024-11-12") ("second" "2025-05") } }')
+    html = text(client.get("/query", query_string={"query": q}))
+    assert 'aria-label="Timeline of when"' in html
+    assert "12 November 2024 · first" in html and "May 2025 · second" in html
+    q = 'SELECT ?what ?when WHERE { VALUES (?what ?when) { ("first" "2024-11-12") ("second" "soon") } }'
+    assert "Timeline of" not in text(client.get("/query", query_string={"query": q}))
