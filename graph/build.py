@@ -172,6 +172,8 @@ def _write_build(tmp: Path, loaded: _Loaded, base: str, build_id: str, built_at:
         clock = time.monotonic()
         stats = consolidate(store, base)
         echo(f"{stats.summary()} ({time.monotonic() - clock:.1f}s)")
+        # The default graph becomes the de-duplicated union that every query reads.
+        echo(f"default graph: {store.materialize_union()} distinct triples (the union of the named graphs)")
 
         clock = time.monotonic()
         report = validate_store(store)

@@ -73,7 +73,7 @@ def write_nt(store, out: BinaryIO) -> None:
 
 def write_nq(store, out: BinaryIO) -> None:
     dump = getattr(store, "dump_nquads", None)
-    data = dump() if callable(dump) else _sorted_lines(_raw(store).dump(format=ox.RdfFormat.N_QUADS))
+    data = dump() if callable(dump) else _sorted_lines(ox.serialize(_named_quads(store), format=ox.RdfFormat.N_QUADS))
     out.write(data)
 
 
@@ -84,13 +84,18 @@ def write_ttl(store, out: BinaryIO) -> None:
     out.write(scratch.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES))
 
 
+def _named_quads(store) -> list:
+    """Quads of the named graphs only: the default graph of a build is their materialised union."""
+    return [q for q in _raw(store) if not isinstance(q.graph_name, ox.DefaultGraph)]
+
+
 def write_trig(store, out: BinaryIO) -> None:
-    out.write(_raw(store).dump(format=ox.RdfFormat.TRIG, prefixes=PREFIXES))
+    out.write(ox.serialize(_named_quads(store), format=ox.RdfFormat.TRIG, prefixes=PREFIXES))
 
 
 def write_jsonld(store, out: BinaryIO) -> None:
     """JSON-LD of every named graph, compacted with a context of the contract's prefixes."""
-    nq = _sorted_lines(_raw(store).dump(format=ox.RdfFormat.N_QUADS))
+    nq = _sorted_lines(ox.serialize(_named_quads(store), format=ox.RdfFormat.N_QUADS))
     ds = rdflib.Dataset()
     ds.parse(data=nq, format="nquads")
     text = ds.serialize(format="json-ld", context=dict(PREFIXES), indent=1, sort_keys=True)

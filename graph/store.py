@@ -176,9 +176,16 @@ class OxigraphStore:
     def _ox(self) -> ox.Store:
         return self._store
 
+    def _has_default_graph(self) -> bool:
+        st = self._ox()
+        return next(iter(st.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+
     def _query(self, sparql: str):
+        # A built store keeps the de-duplicated union in its default graph (materialize_union):
+        # Oxigraph's union-default-graph mode is a multiset, so a fact stated by three documents
+        # would come back three times. Stores without it (tests, hand loads) fall back to the union.
         try:
-            return self._ox().query(sparql, use_default_graph_as_union=True)
+            return self._ox().query(sparql, use_default_graph_as_union=not self._has_default_graph())
         except SyntaxError as exc:
             raise QuerySyntaxError.from_parser(str(exc)) from None
         except OSError as exc:
@@ -224,8 +231,11 @@ class OxigraphStore:
         return _graph_of(triples)
 
     def quads(self, graph_name: str | None = None) -> Iterator[tuple]:
+        """Quads of one named graph, or of every named graph (never the materialised union)."""
         g = ox.NamedNode(str(graph_name)) if graph_name is not None else None
         for q in self._ox().quads_for_pattern(None, None, None, g):
+            if isinstance(q.graph_name, ox.DefaultGraph):
+                continue
             yield (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), to_rdflib(q.graph_name))
 
     def graph_names(self) -> list[str]:
@@ -245,7 +255,17 @@ class OxigraphStore:
         return self.query_bytes(sparql, fmt)[0]
 
     def triple_count(self) -> int:
-        return len(self._ox())
+        """Distinct triples: the materialised union when there is one, else every quad."""
+        st = self._ox()
+        if self._has_default_graph():
+            return sum(1 for _ in st.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        return len(st)
+
+    def materialize_union(self) -> int:
+        """Copy every named graph's triples, once each, into the default graph (build only)."""
+        st = self._ox()
+        st.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return self.triple_count()
 
     # -------- writing (build only)
     def add_quads(self, quads: Iterable[tuple]) -> int:
@@ -264,7 +284,9 @@ class OxigraphStore:
 
     def dump_nquads(self) -> bytes:
         """Every quad as N-Quads, lines sorted: byte-identical for the same data."""
-        lines = self._ox().dump(format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
+        st = self._ox()
+        named = (q for q in st if not isinstance(q.graph_name, ox.DefaultGraph))
+        lines = ox.serialize(named, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
         return b"".join(sorted(lines))
 
     def raw(self) -> ox.Store:
