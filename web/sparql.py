@@ -181,6 +181,11 @@ def endpoint():
     settings = app.config["BVKG"]
     try:
         query = _read_query()
+        if request.args.get("default-graph-uri") or request.args.get("named-graph-uri") or (
+                request.mimetype != "application/sparql-query" and request.method == "POST"
+                and (request.form.get("default-graph-uri") or request.form.get("named-graph-uri"))):
+            raise QueryRefused(400, "default-graph-uri and named-graph-uri are not supported: the default graph "
+                                    "is the union of all graphs; use GRAPH or FROM in the query")
         if not query or not query.strip():
             if request.accept_mimetypes.best == "text/html" or request.method == "GET" and "text/html" in request.accept_mimetypes:
                 return redirect(url_for("pages.query_page"))

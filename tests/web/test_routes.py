@@ -546,3 +546,21 @@ def test_query_page_timeline_for_iso_strings(client):
     assert "12 November 2024 · first" in html and "May 2025 · second" in html
     q = 'SELECT ?what ?when WHERE { VALUES (?what ?when) { ("first" "2024-11-12") ("second" "soon") } }'
     assert "Timeline of" not in text(client.get("/query", query_string={"query": q}))
+
+
+def test_dataset_parameters_are_refused(client):
+    r = client.get("/sparql", query_string={"query": NAMES, "default-graph-uri": "urn:g"})
+    assert r.status_code == 400 and "union of all graphs" in text(r)
+
+
+def test_unexpected_error_is_500_without_trace(store, data_dir):
+    app = create_app({"STORE": store, "DATA_DIR": str(data_dir)})
+
+    def boom():
+        raise RuntimeError("secret internals /work/main")
+
+    app.add_url_rule("/boom", "boom", boom)
+    r = app.test_client().get("/boom", headers=HTML)
+    assert r.status_code == 500
+    assert "secret internals" not in text(r) and "Traceback" not in text(r)
+    assert "The error has been logged." in text(r)
