@@ -3,7 +3,8 @@
 Each query is a file ``graph/queries/<id>.rq``: a front matter of ``#+ `` lines (YAML: title,
 description, parameters) and the SPARQL text, with one ``#PARAMS`` line where the parameters go.
 Parameters are bound as a ``VALUES`` row of terms rdflib serialises (``Literal(...).n3()``,
-a validated IRI) — never by pasting user text into the query.
+a validated IRI) — never by pasting user text into the query. A list parameter (type ``iris``)
+gets a ``VALUES ?name { … }`` clause of its own; an empty value leaves the variable free.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from ontology.namespaces import sparql_prefixes
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 PARAMS_MARK = "#PARAMS"
-PARAM_TYPES = ("iri", "date", "string", "integer")
+PARAM_TYPES = ("iri", "iris", "date", "string", "integer")
 # An absolute IRI with none of the characters SPARQL's IRIREF forbids (so it cannot close the <…>).
 _IRI_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
 
@@ -67,18 +68,36 @@ class NamedQuery:
         values.update({k: v for k, v in params.items()})
         body = self.sparql
         if self.parameters:
-            names = [p.name for p in self.parameters]
-            terms = [_term(self.param(n), values.get(n)) for n in names]
-            clause = (f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}")
-            body = body.replace(PARAMS_MARK, clause, 1)
+            scalars = [p for p in self.parameters if p.type != "iris"]
+            clauses = []
+            if scalars:
+                terms = [_term(p, values.get(p.name)) for p in scalars]
+                clauses.append(f"VALUES ({' '.join('?' + p.name for p in scalars)}) {{ ({' '.join(terms)}) }}")
+            for p in self.parameters:
+                if p.type == "iris":
+                    terms = _iri_list(p, values.get(p.name))
+                    if terms:
+                        clauses.append(f"VALUES ?{p.name} {{ {' '.join(terms)} }}")
+            body = body.replace(PARAMS_MARK, "\n  ".join(clauses), 1)
         return sparql_prefixes() + body
 
 
 def _resolve_default(p: Parameter, base: str | None) -> Any:
+    b = base or settings.get("BASE_IRI")
+    b = b if b.endswith("/") else b + "/"
     if p.type == "iri" and isinstance(p.default, str) and p.default.startswith("id/"):
-        b = base or settings.get("BASE_IRI")
-        return (b if b.endswith("/") else b + "/") + p.default
+        return b + p.default
+    if p.type == "iris" and isinstance(p.default, (list, tuple)):
+        return [b + d if isinstance(d, str) and d.startswith("id/") else d for d in p.default]
     return p.default
+
+
+def _iri_list(p: Parameter, value: Any) -> list[str]:
+    """A list parameter: a list/tuple or a comma- or space-separated string of IRIs."""
+    if value is None or value == "":
+        return []
+    items = value if isinstance(value, (list, tuple)) else str(value).replace(",", " ").split()
+    return [_term(Parameter(p.name, "iri"), v) for v in items if str(v).strip()]
 
 
 def _term(p: Parameter, value: Any) -> str:
