@@ -23,7 +23,7 @@ bp = Blueprint("entities", __name__)
 
 DATA_FORMATS = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples"}
 _ACCEPT = {"text/html": "html", "application/xhtml+xml": "html", "text/turtle": "ttl",
-           "application/ld+json": "jsonld", "application/n-triples": "nt"}
+           "application/ld+json": "jsonld", "application/n-triples": "nt", "application/json": "jsonld"}
 _PERSON = {"http://xmlns.com/foaf/0.1/Person", "https://schema.org/Person"}
 _ORGS = {"http://www.w3.org/ns/org#Organization", "http://xmlns.com/foaf/0.1/Organization"} | {
     "https://w3id.org/bvkg/ontology#" + c for c in ("LocalAuthority", "Board", "Committee", "GovernmentDepartment",
