@@ -187,7 +187,8 @@ def endpoint():
             raise QueryRefused(400, "default-graph-uri and named-graph-uri are not supported: the default graph "
                                     "is the union of all graphs; use GRAPH or FROM in the query")
         if not query or not query.strip():
-            if request.accept_mimetypes.best == "text/html" or request.method == "GET" and "text/html" in request.accept_mimetypes:
+            wants_html = request.accept_mimetypes.best_match(["application/sparql-results+json", "text/html"])
+            if wants_html == "text/html" and request.accept_mimetypes:
                 return redirect(url_for("pages.query_page"))
             raise QueryRefused(400, "missing query: pass ?query= (GET), query= (form POST) or an "
                                     "application/sparql-query body")
