@@ -17,7 +17,7 @@ from ingest.model import Block
 # ---------------------------------------------------------------- line patterns
 
 _BULLET = r"(?:[-•*–]\s+)"
-_NUMBER = r"(?P<num>\d{1,3}(?:\.\d{1,3})*)(?P<numdot>\.)?"
+_NUMBER = r"(?:\((?P<pnum>\d{1,2})\)|(?P<cnum>\d{1,2})\)|(?P<num>\d{1,3}(?:\.\d{1,3})*)(?P<numdot>\.)?)"
 _LETTER = r"(?:\((?P<lp>[a-zA-Z])\)|(?P<ld>[a-zA-Z])[.)])"
 _ROMAN = r"(?:\((?P<rp>[ivxlc]{1,6})\)|(?P<rd>[ivxlc]{1,6})[.)])"
 _MARKER = re.compile(
@@ -99,6 +99,8 @@ def _marker(line: str) -> tuple[Optional[str], Optional[str], bool, str]:
         return None, None, False, line
     g = m.groupdict()
     rest = line[m.end():]
+    if g["pnum"] or g["cnum"]:
+        return "number", g["pnum"] or g["cnum"], True, rest     # '(1)' and '1)' number like '1.'
     if g["num"]:
         # '2023 was' or '160 Whitechapel Road' are not numbering: a bare integer needs its dot
         if "." not in g["num"] and not g["numdot"]:
@@ -297,6 +299,16 @@ def parse_structure(text: str, slug: str = "") -> list[Block]:
             region = "signature"
             emit("closing", body, piece)
             prev_text = body
+            continue
+        if len(piece.lines) > 1 and _CLOSING.match(clean_text(piece.lines[0])):
+            # 'Yours sincerely,' with the signatory on the next lines of the same paragraph
+            flush_sig()
+            region = "signature"
+            closing = clean_text(piece.lines[0])
+            emit("closing", closing, piece, end=piece.first)
+            rest = _Piece(piece.lines[1:], piece.first + 1, piece.last, body=piece.body[1:])
+            pending_sig = {"texts": [clean_text(_join_lines(rest.body))], "piece": rest, "last": rest.last}
+            prev_text = closing
             continue
         if _CC.match(piece.lines[0]) and (region == "signature" or len(body) < 200):
             flush_sig()

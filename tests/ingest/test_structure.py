@@ -245,3 +245,15 @@ def test_minutes_labels_and_trailing_signature_without_closing():
         ("paragraph", "On behalf of the Board."),
     ]
     assert [b.line for b in blocks[-3:]] == [15, 18, 19]
+
+
+def test_closing_with_signatory_in_the_same_paragraph_and_parenthesised_numbers():
+    text = ("Dear Chief Executive,\n\n(1) These Directions apply to the Authority.\n(2) The Authority must:\n"
+            "(a) comply with them;\n(b) report.\n\nYours faithfully,\nJane Archer\nDirector, Local Government\n")
+    blocks = parse_structure(text)
+    assert [(b.kind, b.anchor, b.number, b.line) for b in blocks] == [
+        ("salutation", "b1", None, 1), ("paragraph", "p1", "1", 3), ("paragraph", "p2", "2", 4),
+        ("item", "p2.a", "2(a)", 5), ("item", "p2.b", "2(b)", 6), ("closing", "b6", None, 8),
+        ("signature", "b7", None, 9)]
+    assert blocks[-1].text == "Jane Archer Director, Local Government"
+    assert blocks[-1].end_line == 10
