@@ -40,6 +40,12 @@ def theme_of(words: str) -> Optional[str]:
     for cand in (words, words.replace(" and ", " & "), words.split()[0]):
         if cand.lower() in idx:
             return idx[cand.lower()]
+    # 'Finance Lead' leads 'financial management': a label sharing the word's stem
+    stem = words.split()[0].lower()[:6]
+    if len(stem) == 6:
+        hits = {cid for label, cid in idx.items() if label.startswith(stem)}
+        if len(hits) == 1:
+            return hits.pop()
     return None
 
 
@@ -105,8 +111,17 @@ def _seat(r: "Reader", b: Block, board: OrgSpan, board_role: str, start: int, en
     return h
 
 
-_SEAT_WORDS = re.compile(r"(?:the\s+)?(Chair(?:man|woman|person)?|Vice[- ]Chair|Deputy Chair|Independent Chair|"
-                         r"Co-Chair|Board Member|Member|Independent Member)\s+of\s+(?:the\s+)?")
+_SEAT_WORDS = re.compile(r"(?:the\s+|an?\s+)?(Chair(?:man|woman|person)?|Vice[- ]Chair|Deputy Chair|Independent Chair|"
+                         r"Co-Chair|Board Member|Member|Independent Member)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def member_at(r: "Reader", b: Block, n: NameSpan, pos: int, future: bool = False) -> bool:
+    """A board named at `pos` has `n` as a member ('X sits on the Improvement Board')."""
+    board = next((o for o in bodies(r, b) if o.start == pos), None)
+    if board is None:
+        return False
+    _seat(r, b, board, "board-member", n.start, board.end, "sits-on", n, "member", future=future)
+    return True
 
 
 def seat_apposition(r: "Reader", b: Block, n: NameSpan, pos: int) -> bool:
@@ -180,6 +195,7 @@ def extract(r: "Reader") -> None:
         if bs:
             last = bs[-1]
     _team_lists(r)
+    _membership_lists(r)
     _other_members(r)
 
 
@@ -199,7 +215,8 @@ def _other_members(r: "Reader") -> None:
                 _seat(r, b, board, "board-member", names[0].start, board.end, "other-members", names[0], "member")
 
 
-_CHAIRS = re.compile(r"\s*,?\s*(?:who\s+)?(?:chairs|chaired|has chaired|will chair|is the chair of|is chair of)\s+(?:the\s+)?")
+_CHAIRS = re.compile(r"\s*,?\s*(?:who\s+)?(?:also\s+|now\s+|currently\s+)?(?:chairs|chaired|has chaired|will chair|"
+                     r"is the chair of|is chair of|also chairs)\s+(?:the\s+)?")
 
 
 def _chairs_verb(r: "Reader", b: Block) -> None:
@@ -265,6 +282,57 @@ def _memberships(r: "Reader", b: Block, last: Optional[OrgSpan]) -> None:
                                  "board-membership-party", org=board.name, org_kind=board.kind,
                                  as_written="member", represents=represents)
                 seat.person = h.person
+
+
+_LIST_LEAD = re.compile(r"\b(?:[Mm]embership of|[Mm]embers of)\s+(?:the\s+)?(?P<board>[\w&' -]+?)\s+"
+                        r"(?:is|are|will be|comprises|includes|shall be)\s*:?\s*$|\b[Mm]embership\s*:\s*$")
+_ITEM_ROLE = re.compile(r"(?P<role>[A-Z][\w&'’ -]{1,40}?)\s*:\s+")
+
+
+def _membership_lists(r: "Reader") -> None:
+    """'The membership of the Board is:' + items 'Chair: Dr X', 'Governance Lead: Y',
+    'Cllr Z (Conservative)', '... representing the ungrouped members': a seat per item."""
+    children: dict[str, list[Block]] = {}
+    for b in r.doc.blocks:
+        if b.parent:
+            children.setdefault(b.parent, []).append(b)
+    last: Optional[OrgSpan] = None
+    for b in r.doc.blocks:
+        lead = _LIST_LEAD.search(b.text)
+        if lead and b.anchor in children:
+            board = None
+            if lead.group("board"):
+                board = next((o for o in bodies(r, b) if o.start == lead.start("board")), None)
+            board = board or last
+            if board is not None:
+                for c in children[b.anchor]:
+                    _list_seat(r, c, board)
+        bs = bodies(r, b)
+        if bs:
+            last = bs[-1]
+
+
+def _list_seat(r: "Reader", c: Block, board: OrgSpan) -> None:
+    t = c.text
+    m = _ITEM_ROLE.match(t)
+    pos = m.end() if m else 0
+    name = next((n for n in r.names[c.anchor] if n.start == pos), None)
+    if name is None:
+        return
+    role, lead_for, written = "board-member", None, "member"
+    if m:
+        written = m.group("role")
+        word = written.lower()
+        if word.endswith(" lead") or word == "lead":
+            role, lead_for = "board-lead", theme_of(written[:-len(" Lead")]) if " " in written else None
+        elif "chair" in word:
+            role = "vice-chair" if word.startswith(("vice", "deputy")) else "chair"
+    rep = re.search(r"\brepresenting\s+(?:the\s+)?([\w -]+?)\s*(?:[.;,]|$)", t[name.end:])
+    party = re.match(r"\s*\(([A-Z][\w&' -]+)\)", t[name.end:])
+    represents = rep.group(1) if rep else party.group(1) if party and "Cllr" in name.honorifics + ("",) or \
+        party and "Councillor" in name.honorifics else None
+    end = name.end + (rep.end(1) if rep else party.end() if party else 0)
+    _seat(r, c, board, role, 0, end, "membership-list", name, written, lead_for=lead_for, represents=represents)
 
 
 def _team_lists(r: "Reader") -> None:

@@ -34,7 +34,7 @@ def capitals_name(text: str) -> list[NameSpan]:
     if not 2 <= len(toks) <= 4 or any(t.title() in stop_words() or len(t) < 2 for t in toks):
         return []
     name = " ".join(toks)
-    return [NameSpan(0, m.end(1), name, 0, (), tuple(suffixes), True)]
+    return [NameSpan(0, m.end(1), name, 0, (), tuple(suffixes), True, len(name))]
 
 
 def read_letter_blocks(r: "Reader") -> None:
@@ -148,18 +148,36 @@ def block_org(r: "Reader", b: Block, after: int = 0) -> Optional[OrgSpan]:
 
 
 def read_copies(r: "Reader") -> None:
+    """Who a letter is copied to: 'cc:' lines (items split on ';') and 'I am copying this letter to
+    ...' sentences. A named person is listed by name (their role beside it is not a second copy);
+    an item without a name is listed as written ('Section 151 Officer', 'Leaders of the opposition
+    groups'). A copy named both in the text and on a 'cc:' line is listed once."""
+    out: list[str] = []
     for b in r.doc.blocks:
-        m = re.search(r"(?:\b(?:copying this letter to|copied to)|^\s*(?:cc|copy to|copies to)\s*:?)\s+(.+?)(?:\.$|\.\s|$)",
-                      b.text, re.IGNORECASE)
+        line = re.match(r"\s*(?:cc|copy to|copies to|copied to)\s*:?\s+", b.text, re.IGNORECASE)
+        if line:
+            pos = line.end()
+            for item in re.finditer(r"[^;]+", b.text[pos:]):
+                s0, s1 = pos + item.start(), pos + item.end()
+                names = [n for n in r.names[b.anchor] if s0 <= n.start < s1]
+                text = b.text[s0:s1].strip().rstrip(".")
+                out.append(names[0].name if names else text)
+            continue
+        m = re.search(r"\b(?:copying this letter to|copied to)\s+(.+?)(?:\.$|\.\s|$)", b.text, re.IGNORECASE)
         if not m:
             continue
-        seg_start = m.start(1)
-        names = [n for n in r.names[b.anchor] if n.start >= seg_start and n.end <= m.end(1)]
+        s0, s1 = m.start(1), m.end(1)
+        names = [n for n in r.names[b.anchor] if s0 <= n.start and n.end <= s1]
+        items: list[tuple[int, str]] = [(n.start, n.name) for n in names]
         for role in r.roles[b.anchor]:
-            if any(0 <= role.full_start - n.end <= 6 for n in names):
-                continue                      # 'Mark Hall, Director of Law': the name is listed
-            if role.start >= seg_start and role.end <= m.end(1):
-                r.facts.copied_to.append(b.text[role.full_start:role.end])
-        for n in r.names[b.anchor]:
-            if n.start >= seg_start and n.end <= m.end(1):
-                r.facts.copied_to.append(n.name)
+            if not (s0 <= role.full_start and role.end <= s1):
+                continue
+            if any(0 <= role.full_start - n.end <= 6 or 0 <= n.start - role.end <= 3 for n in names):
+                continue                      # 'the Leader of the Council, Cllr X': X is listed
+            items.append((role.full_start, b.text[role.full_start:role.end]))
+        out += [t for _, t in sorted(items)]
+    seen: set[str] = set()
+    for t in out:
+        if t.lower() not in seen:
+            seen.add(t.lower())
+            r.facts.copied_to.append(t)

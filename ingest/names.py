@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Optional
 
 import gender_guesser.detector as _gender
 
@@ -30,6 +31,8 @@ Labour Conservative Conservatives Liberal Democrat Democrats Reform Independent 
 Envoys Commissioners Inspectors Members Councillors Officers Directors Management Organisation
 Organisations Asset Assets Investors Principles Standards Rules Guidance Scheme Fund Award Awards
 Interim Acting Permanent Temporary Substantive One Account Accounts Revenue Capital Budget
+People Regeneration Environment Neighbourhoods Operations Communities Adults Children Wellbeing
+Education Transport Planning Economy Growth Customer Digital Transformation Commercial Property
 Kingdom England London Britain British English Wales Scotland Tel Email Fax Our Your Ref Dear Yours Sincerely Faithfully Regards Best Value
 """.split()
 
@@ -49,8 +52,13 @@ October November December Monday Tuesday Wednesday Thursday Friday Saturday Sund
 # beyond a known first name ('Victoria Park' is a place, 'Councillor Mark Hall' a person).
 PLACE_SURNAMES = frozenset("Hall Hill Lane Park Bridge Court Way Row Place Green Field Fields Gate Close".split())
 
-_TOKEN = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*"
-_NAME_RUN = re.compile(rf"\b{_TOKEN}(?:[ \u00a0]+{_TOKEN})*")
+# Latin letters with accents count ('Wiśniewski', 'Zoë'); a token starts with a capital.
+_UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+_LOW = "a-zß-öø-ÿ\u0100-\u017f"
+_TOKEN = rf"(?:Mc|Mac|O'|O’)?[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*"
+# A nickname in quotes inside a name ('Thomas "Tom" Smith') is blanked before names are read.
+_NICKNAME = re.compile(rf"(?<=[{_LOW}]) [\"“‘'][{_UP}][{_LOW}]+[\"”’'](?= [{_UP}])")
+_NAME_RUN = re.compile(rf"(?<![\w'’]){_TOKEN}(?:[ \u00a0]+{_TOKEN})*")
 _EMAIL = re.compile(r"\S+@\S+|www\.\S+|https?://\S+")
 
 
@@ -63,6 +71,7 @@ class NameSpan:
     honorifics: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
     known_first: bool = False
+    core_end: int = -1        # where the name itself ends (before any post-nominal)
 
     @property
     def strong(self) -> bool:
@@ -79,6 +88,12 @@ class NameSpan:
 @lru_cache(maxsize=None)
 def _detector():
     return _gender.Detector(case_sensitive=False)
+
+
+def gender_of(first: str) -> Optional[str]:
+    """'male' / 'female' when gender-guesser is sure enough of a first name, else None."""
+    g = _detector().get_gender((first.split() or [""])[0])
+    return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(g)
 
 
 def is_first_name(token: str) -> bool:
@@ -167,8 +182,14 @@ def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _masked(text: str) -> str:
-    """Blank out e-mail addresses and URLs (names inside them are not mentions), keeping offsets."""
-    return _EMAIL.sub(lambda m: " " * len(m.group(0)), text)
+    """Blank out e-mail addresses, URLs and quoted nicknames, keeping offsets."""
+    text = _EMAIL.sub(lambda m: " " * len(m.group(0)), text)
+    return _NICKNAME.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def clean_name(written: str) -> str:
+    """The name as one line without a quoted nickname: 'Thomas "Tom" Smith' -> 'Thomas Smith'."""
+    return " ".join(_NICKNAME.sub(" ", written).split())
 
 
 def find_names(text: str) -> list[NameSpan]:
@@ -186,11 +207,11 @@ def find_names(text: str) -> list[NameSpan]:
                 e -= 2
             hstart, hon = _leading_honorifics(masked, s)
             pend, suf = _trailing_postnominals(masked, e)
-            name = text[s:e]
+            name = clean_name(text[s:e])
             if len(name.split()) == 1 and not hon:
                 continue
             first = name.split()[0]
-            spans.append(NameSpan(hstart, pend, name, s, hon, suf, is_first_name(first)))
+            spans.append(NameSpan(hstart, pend, name, s, hon, suf, is_first_name(first), e))
     return spans
 
 

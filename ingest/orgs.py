@@ -130,7 +130,9 @@ def find_orgs(text: str) -> list[OrgSpan]:
     found: list[OrgSpan] = []
     for phrase, org, is_abbr in _known():
         flags = 0 if (is_abbr or phrase[0].isupper()) else re.IGNORECASE
-        for m in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text, flags):
+        # 'and' / '&' and line breaks do not change a name
+        pattern = r"\s+".join(r"(?:and|&)" if w in ("and", "&") else re.escape(w) for w in phrase.split())
+        for m in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text, flags):
             end = m.end()
             abbr = org.get("abbreviation")
             am = re.match(r"(?:'s|’s)?\s*\(([A-Z]{2,8})\)", text[end:])

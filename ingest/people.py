@@ -19,10 +19,11 @@ from typing import Optional
 from ingest import boards
 from ingest.letters import LETTER_KINDS, capitals_name, read_copies, read_letter_blocks
 from ingest.model import Block, Document, DocumentFacts, Evidence, Holding, OrgMention, PersonMention
-from ingest.names import NameSpan, find_names, stop_words
+from ingest.names import PLACE_SURNAMES, NameSpan, clean_name, find_names, stop_words
 from ingest.orgs import OrgSpan, _trim_place, find_orgs
 from ingest.prose import read_appositions, read_lists, read_party_labels
-from ingest.roles import RoleSpan, find_roles, role_kind, stated_end, stated_start
+from ontology.vocab import scheme
+from ingest.roles import DATE_RE, RoleSpan, capacity_words, find_roles, role_kind, tenure_dates
 
 # Roles a definite description or an unnamed mention may stand for (not board seats, not groups).
 _UNNAMED_KINDS = {"statutory", "political", "senior", "government", "intervention", "other"}
@@ -30,9 +31,13 @@ _DETERMINER = re.compile(
     r"(?:\b(?:the|a|an|our|your|its|his|her|their|new|permanent|recently appointed a)|[A-Za-z]+'s|[A-Za-z]+’s)\s+$",
     re.IGNORECASE)
 _FUTURE_CLAUSE = re.compile(r"\b(?:recruit(?:ing|ment of)?|to appoint|will appoint|appointing|appointment of|"
-                            r"to be appointed|vacant)\b[^.;]{0,30}$", re.IGNORECASE)
+                            r"to be appointed|vacant)\b[^.;]{0,60}$", re.IGNORECASE)
 _CONNECTOR = re.compile(r"\s*[(,]?\s*(?:(?:the|a|an|its|our|their|as|to|be|is|was|has|have|been|now|"
                         r"appointed|elected|named|role|post|position|of|council's|authority's)\s+)*")
+_LEFT_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:left|departed|resigned|retired|stepped down|stood down)\b", re.I)
+_VACANT = re.compile(r"\s+(?:post|role|position)?\s*(?:has been|is|was|remains|became)\s+vacant\b", re.I)
+_BASIS = re.compile(r"\b(?:on an?|in an?)\s+(interim|acting|temporary|permanent|substantive)\s+(?:basis|capacity)\b"
+                    r"|\b(?:covered|filled|held)\s+by\s+an?\s+(interim|acting)\b", re.I)
 _PAST_CLAUSE = re.compile(r"\b(?:departure of|departed|left|previous|predecessor|former|outgoing)\b[^.;]{0,25}$",
                           re.IGNORECASE)
 
@@ -78,8 +83,8 @@ class Reader:
                 masked[o.start:o.end] = " " * (o.end - o.start)
             spans = []
             for n in find_names("".join(masked)):
-                n = NameSpan(n.start, n.end, b.text[n.core_start:n.core_start + len(n.name)], n.core_start,
-                             n.honorifics, n.suffixes, n.known_first)
+                n = NameSpan(n.start, n.end, clean_name(b.text[n.core_start:n.core_end]), n.core_start,
+                             n.honorifics, n.suffixes, n.known_first, n.core_end)
                 if n.name in places:
                     continue
                 if any(r.start <= n.core_start < r.end for r in self.roles[b.anchor]):
@@ -168,7 +173,8 @@ class Reader:
         pm = re.match(r"\s+of\s+([A-Z][a-z]+(?:(?:\s+|-)(?:upon\s+|on\s+|and\s+)?[A-Z][a-z]+){0,3})\b", b.text[pos:])
         if pm:
             place = _trim_place(pm.group(1))
-            if place and place == pm.group(1) and not any(w in stop_words() for w in place.split()):
+            if place and place == pm.group(1) and not any(w in stop_words() for w in place.split()) \
+                    and not (len(place.split()) == 1 and place in PLACE_SURNAMES):
                 s0 = pos + pm.start(1)
                 return OrgSpan(s0, s0 + len(place), place, "authority", None, place)
         return None
@@ -190,18 +196,7 @@ class Reader:
         elif isinstance(org, OrgSpan):
             org_kind = org_kind or ("authority" if org.kind == "authority" else
                                     "department" if org.kind == "department" else "organisation")
-        clause = b.text[end:end + 120].split(".")[0]
-        st, m = stated_start(clause)
-        if m and m.group(0).lower().startswith(("since", "from", "with")) and m.start() > 25:
-            st = None              # '... delivered six elections since 2014' dates the elections
-        window = b.text[max(0, start - 40):start]
-        window = window[window.rfind(". ") + 1:]          # never across a sentence end
-        if st is None:
-            st, m = stated_start(window)
-        if st is None and re.search(r"\b(?:appointed|elected)\b[^.;]{0,40}$", window):
-            # "the Council appointed X as its Section 151 Officer in March 2023"
-            st, m = stated_start("appointed " + clause[:30])
-        en, _ = stated_end(clause)
+        st, en = tenure_dates(b.text, start, end)
         h = Holding(role=role_id, role_as_written=as_written or role_id,
                     evidence=Evidence.of(b, start, end, rule),
                     person=person.name if person else None, organisation=org_name,
@@ -256,10 +251,25 @@ def _unnamed(r: Reader) -> None:
             in_list = re.search(r"(?:\(|,|\band|\bor)\s*$", before) and (
                 any(0 <= role.full_start - x.end <= 6 for x in r.roles[b.anchor])
                 or re.search(r"\b(?:posts|roles|officers|positions)\s*\($", before))
+            if b.kind == "heading" and len(t.split()) <= len(role.label.split()) + 2:
+                continue                  # a section called 'Monitoring Officer' is about the post
             if not (_DETERMINER.search(before) or in_list or counted or b.kind == "salutation" or role.full_start == 0):
                 continue
             future = bool(_FUTURE_CLAUSE.search(before)) or role.new and bool(re.search(r"\b(?:will|to be)\b", t[role.end:role.end + 40]))
             past = role.past or bool(_PAST_CLAUSE.search(before))
+            after = t[role.end:role.end + 80].split(". ")[0]
+            # 'The Monitoring Officer left the Council in November 2023' is not today's holder
+            past = past or bool(_LEFT_AFTER.match(after))
+            vacant = _VACANT.match(after)
+            capacity = role.capacity
+            basis = _BASIS.search(after)
+            if basis and not capacity:
+                capacity = capacity_words().get(next(g for g in basis.groups() if g).lower())
+            if vacant:
+                past = True
+                _left_when_vacant(r, b, role, after)
+            if _FUTURE_CLAUSE.search(before) and capacity == "permanent":
+                continue                  # 'secure the appointment of a permanent X': a post to fill, no holder
             holders = named.get(role.role, set())
             if len(holders) == 1 and not past and not future and not role.new:
                 person = next(iter(holders))
@@ -268,7 +278,7 @@ def _unnamed(r: Reader) -> None:
                         h.extra_evidence.append(Evidence.of(b, role.full_start, role.end, "definite-description"))
                         break
                 continue
-            key = (role.role, role.capacity, past, future, role.new)
+            key = (role.role, capacity, past, future, role.new)
             if key in slots:
                 slots[key].extra_evidence.append(Evidence.of(b, role.full_start, role.end, "unnamed-holder"))
                 continue
@@ -284,8 +294,49 @@ def _unnamed(r: Reader) -> None:
                 kind = "department"
             qstart = counted.start() if counted else role.full_start
             slots[key] = r.holding(b, role, qstart, role.end, "unnamed-holder", org=org,
-                                   org_kind=kind, past=past, future=future,
+                                   org_kind=kind, past=past, future=future, capacity=capacity,
                                    as_written=t[qstart:role.end] if counted else None)
+            if vacant:
+                slots[key].start = None       # 'vacant since' dates the vacancy, not a holder
+
+
+def _left_when_vacant(r: Reader, b: Block, role: RoleSpan, after: str) -> None:
+    """'The Monitoring Officer post has been vacant since 31 October 2025, when X left': X held it."""
+    vm = re.search(r"\bsince\s+(.{0,30}?),?\s+when\s+", after)
+    if not vm:
+        return
+    pos = role.end + vm.end()
+    n = next((n for n in r.names[b.anchor] if n.start == pos), None)
+    if n and re.match(r"\s+(?:left|departed|resigned|retired|stepped down|stood down)\b", b.text[n.end:]):
+        h = r.holding(b, role, n.start, n.end, "left-when-vacant", person=n, past=True)
+        end_m = re.match(rf"(?:{DATE_RE})", vm.group(1))
+        if end_m:
+            from ingest.roles import to_partial
+            h.end = to_partial(end_m)
+
+
+_TAKE_UP = re.compile(rf"\b[Tt]he\s+(?P<role>[A-Z][\w ]+?s)\s+(?:will\s+|have\s+|had\s+|are\s+to\s+)?"
+                      rf"(?:take|took|taken|takes)\s+up\s+(?:their|the|these)\s+(?:roles|posts|appointments|positions)\s+"
+                      rf"(?:on|from|in)\s+(?P<date>{DATE_RE})")
+
+
+def _group_start(r: Reader) -> None:
+    """'The Commissioners will take up their roles on 18 September 2023': a start for each named
+    holder of that role (or a narrower one, such as Lead Commissioner) in the same paragraph."""
+    from ingest.roles import to_partial
+    for b in r.doc.blocks:
+        for m in _TAKE_UP.finditer(b.text):
+            roles = find_roles(m.group("role"))
+            d = to_partial(re.match(DATE_RE, m.group("date")))
+            if not roles or d is None:
+                continue
+            family = {roles[0].role} | {c.id for c in scheme("roles").concepts if c.broader == roles[0].role}
+            for h in r.facts.holdings:
+                if h.person and h.role in family and h.start is None and h.evidence.anchor == b.anchor:
+                    h.start = d
+                    h.extra_evidence.append(Evidence.of(b, m.start(), m.end(), "group-start"))
+                    if r.doc.date and _after(d, r.doc.date):
+                        h.attested = None
 
 
 def _fill_organisations(r: Reader) -> None:
@@ -326,6 +377,7 @@ def extract(doc: Document, facts: DocumentFacts) -> None:
     read_lists(r)
     read_appositions(r)
     boards.extract(r)
+    _group_start(r)
     _unnamed(r)
     read_copies(r)
     _fill_organisations(r)

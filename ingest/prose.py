@@ -45,28 +45,13 @@ def _chain_after(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
             r.holding(b, role, n.start, role.end + 1, "paren-role", person=n, org=None)
             return True
         return False
-    as_m = re.match(r"\s*(?:,\s*)?(?:(?:has been|have been|was|is|will be|had been|has now been)\s+)?"
-                    r"(?:(?:appointed|elected|named|confirmed|re-appointed|installed)\s+"
-                    r"(?:as\s+|to be\s+|to the (?:role|post|position) of\s+)?|as\s+|to be\s+|to the (?:role|post|position) of\s+)"
-                    r"(?:the\s+|its\s+|our\s+|their\s+|an?\s+)?", t[pos:])
-    if as_m:
-        start = pos + as_m.end()
-        role = next((x for x in roles if x.full_start == start), None)
-        if role:
-            org = r.org_at(b, role.end)
-            r.holding(b, role, n.start, role.end, "appointed-as", person=n, org=org)
-            return True
-        if boards.lead_at(r, b, n, start):
-            return True
-        return False
-    cop = re.match(r"\s+(is|was|has been|had been|became|remains|has become)\s+"
-                   r"(?:(previously|formerly|also|currently|now|still)\s+)?(?:the\s+|its\s+|their\s+|our\s+|an?\s+)?", t[pos:])
-    if cop:
-        role = next((x for x in roles if x.full_start == pos + cop.end()), None)
-        if role:
-            past = cop.group(1) in ("was", "had been") or cop.group(2) in ("previously", "formerly")
-            org = r.org_at(b, role.end)
-            r.holding(b, role, n.start, org.end if org else role.end, "copula", person=n, org=org, past=past)
+    if _verbal(r, b, n, pos, roles):
+        return True
+    # 'X, Deputy Head of Legal Services, has acted as Monitoring Officer': past one appositive
+    skip = re.match(r"\s*,\s*[^,.;()]{3,60}?,", t[pos:])
+    if skip and not any(pos < x.full_start < pos + skip.end() for x in roles) and \
+            re.match(r"\s+(?:has|have|had|is|was|will|acts|serves|joined)\b", t[pos + skip.end():]):
+        if _verbal(r, b, n, pos + skip.end(), roles):
             return True
     while True:
         m = re.match(r"\s*(?:,|\band\b|,\s*and\b)\s*(?:the\s+)?(?:(?:council|authority|borough|city)(?:'s|’s)\s+)?", t[pos:])
@@ -218,3 +203,43 @@ def read_lists(r: "Reader") -> None:
                     n = prev[-1]
                     r.holding(b, base[0].role, n.start, role.end, "lead-of-assistants", person=n,
                               as_written=base[0].label)
+
+
+_AS = re.compile(r"\s*(?:,\s*)?(?:(?:has been|have been|was|is|will be|had been|has now been)\s+)?"
+                 r"(?:(?:appointed|elected|named|confirmed|re-appointed|installed)\s+"
+                 r"(?:as\s+|to be\s+|to the (?:role|post|position) of\s+)?|as\s+|to be\s+|"
+                 r"to the (?:role|post|position) of\s+|joined (?:the\s+\w+\s+)?as\s+|"
+                 r"(?:has |have |had )?(?:acted|been acting|is acting|will act|acts|served|serves|has served) as\s+)"
+                 r"(?:the\s+|its\s+|our\s+|their\s+|an?\s+)?")
+_COPULA = re.compile(r"\s*,?\s+(is|was|has been|had been|became|remains|has become)\s+"
+                     r"(?:(previously|formerly|also|currently|now|still)\s+)?(?:the\s+|its\s+|their\s+|our\s+|an?\s+)?")
+_SITS = re.compile(r"\s+(?:sits|sat|will sit|has sat)\s+on\s+(?:the\s+)?")
+
+
+def _verbal(r: "Reader", b: Block, n: NameSpan, pos: int, roles: list[RoleSpan]) -> bool:
+    """A verb between the name and its role: 'X was appointed as Y', 'X has acted as Y',
+    'X joined the Council as Y', 'X is Y', 'X sits on the Z Board'."""
+    t = b.text
+    as_m = _AS.match(t, pos)
+    if as_m:
+        start = as_m.end()
+        role = next((x for x in roles if x.full_start == start), None)
+        if role:
+            acting = "acting" if re.search(r"\bact(?:ed|ing|s)?\b", as_m.group(0)) else None
+            org = r.org_at(b, role.end)
+            r.holding(b, role, n.start, role.end, "appointed-as", person=n, org=org, capacity=role.capacity or acting)
+            return True
+        return boards.lead_at(r, b, n, start)
+    sits = _SITS.match(t, pos)
+    if sits and boards.member_at(r, b, n, sits.end(), future=sits.group(0).strip().startswith("will")):
+        return True                       # 'X sits on the Improvement Board'
+    cop = _COPULA.match(t, pos)
+    if cop:
+        role = next((x for x in roles if x.full_start == cop.end()), None)
+        if not role:
+            return boards.seat_apposition(r, b, n, cop.end())   # 'X is a member of the Board'
+        past = cop.group(1) in ("was", "had been") or cop.group(2) in ("previously", "formerly")
+        org = r.org_at(b, role.end)
+        r.holding(b, role, n.start, org.end if org else role.end, "copula", person=n, org=org, past=past)
+        return True
+    return False

@@ -52,9 +52,22 @@ def surname_key(surname: str) -> str:
     return re.sub(r"[\s\-'’.]", "", surname).lower()
 
 
+def same_surname(a: str, b: str) -> bool:
+    """'Lyons-Smith' = 'Lyons Smith'; a middle name kept with the surname ('Jane Smith' for Mary Jane
+    Smith) still meets the bare surname ('Smith')."""
+    ka, kb = surname_key(a), surname_key(b)
+    if ka == kb:
+        return True
+    ta, tb = a.split(), b.split()
+    if not ta or not tb or surname_key(ta[-1]) != surname_key(tb[-1]):
+        return False
+    return len(ta) != len(tb)
+
+
 def first_compatible(a: str, b: str) -> bool:
     """Same first name, an equivalent one (Steve ~ Stephen) or an initial of it."""
-    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    # 'Abu Talha' meets 'Abu': the first given name decides
+    a, b = (a.split() or [""])[0].lower().rstrip("."), (b.split() or [""])[0].lower().rstrip(".")
     if not a or not b:
         return False
     if a == b:
@@ -95,7 +108,7 @@ def cluster(names: Iterable[str]) -> dict[str, str]:
         f, s = parts(n)
         for g in groups:
             gf, gs = parts(g[0])
-            if surname_key(gs) == surname_key(s) and first_compatible(gf, f):
+            if same_surname(gs, s) and first_compatible(gf, f):
                 g.append(n)
                 break
         else:
@@ -108,8 +121,8 @@ def cluster(names: Iterable[str]) -> dict[str, str]:
     for n in bare:
         if n in out:
             continue
-        sk = surname_key(parts(n)[1])
-        owners = {out[m] for m in full if surname_key(parts(m)[1]) == sk}
+        own = parts(n)[1]
+        owners = {out[m] for m in full if same_surname(parts(m)[1], own)}
         out[n] = owners.pop() if len(owners) == 1 else n
     return out
 
@@ -130,8 +143,49 @@ def _apply(facts: DocumentFacts, mapping: dict[str, str]) -> None:
 def resolve_document(facts: DocumentFacts) -> None:
     """Set PersonMention.key and rewrite Holding.person to the document-level canonical name."""
     names = [pm.name for pm in facts.people] + [h.person for h in facts.holdings if h.person]
-    _apply(facts, cluster(names))
+    mapping = cluster(names)
+    _apply(facts, mapping)
+    _shared_surnames(facts, mapping)
     _merge_holdings(facts)
+
+
+_MALE_TITLES, _FEMALE_TITLES = {"Mr", "Sir", "Lord", "Baron"}, {"Mrs", "Ms", "Miss", "Dame", "Lady", "Baroness"}
+
+
+def _shared_surnames(facts: DocumentFacts, mapping: dict[str, str]) -> None:
+    """'Mr Khan' where the document names two Khans: the one the title fits (Mr / Ms by first
+    name), else the one named most recently before the mention. Holdings follow the mention."""
+    from ingest.names import gender_of
+
+    order = {b.anchor: i for i, b in enumerate(facts.document.blocks)}
+    full = [(order.get(pm.evidence.anchor, 0), pm.evidence.start, pm.key) for pm in facts.people
+            if pm.key and parts(pm.key)[0]]
+    remap: dict[tuple[str, int], str] = {}
+    for pm in facts.people:
+        if not pm.key or parts(pm.key)[0]:
+            continue
+        cands = {k for _, _, k in full if same_surname(parts(k)[1], pm.key)}
+        if len(cands) < 2:
+            continue
+        want = "male" if set(pm.honorifics) & _MALE_TITLES else "female" if set(pm.honorifics) & _FEMALE_TITLES else None
+        if want:
+            fit = {k for k in cands if gender_of(parts(k)[0]) == want}
+            if len(fit) == 1:
+                cands = fit
+        if len(cands) > 1:
+            here = (order.get(pm.evidence.anchor, 0), pm.evidence.start)
+            before = [(p, s, k) for p, s, k in full if k in cands and (p, s) < here]
+            cands = {max(before)[2]} if before else cands
+        if len(cands) == 1:
+            remap[(pm.evidence.anchor, pm.evidence.start)] = next(iter(cands))
+    for pm in facts.people:
+        key = remap.get((pm.evidence.anchor, pm.evidence.start))
+        if key:
+            old, pm.key = pm.key, key
+            for h in facts.holdings:
+                if h.person == old and h.evidence.anchor == pm.evidence.anchor and \
+                        h.evidence.start <= pm.evidence.start < h.evidence.end:
+                    h.person = key
 
 
 def resolve_corpus(all_facts: list[DocumentFacts]) -> dict[str, str]:

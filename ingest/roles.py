@@ -83,8 +83,34 @@ def capacity_words() -> dict[str, str]:
     return out
 
 
-def _acceptable(text: str, m: re.Match, label_lower: str) -> bool:
+# Words that make the role after them another post: a deputy is not the Chief Executive, a Lord
+# Mayor is not an executive mayor, a Group Leader not the Leader of the Council.
+_NOT_THIS_ROLE = {"Deputy", "Assistant", "Vice", "Shadow", "Lord", "Young", "Civic", "Ceremonial", "Youth",
+                  "Junior", "Group", "Party", "Labour", "Conservative", "Liberal", "Democrat", "Green",
+                  "Independent", "Reform", "Opposition", "Acting-up"}
+
+
+@lru_cache(maxsize=None)
+def _domain_words() -> frozenset[str]:
+    """Capitalised words of role and theme labels ('Finance', 'Governance'): a one-word role after
+    one of them is that kind of role ('Finance Commissioner', 'Governance Lead')."""
+    words: set[str] = set()
+    for name in ("roles", "themes"):
+        for c in scheme(name).concepts:
+            for label in c.labels:
+                words.update(w for w in re.findall(r"[A-Za-z][\w'’&-]*", label) if w[0].isupper())
+    return frozenset(words - _NOT_THIS_ROLE)
+
+
+def _prefix(text: str, start: int) -> Optional[re.Match]:
+    return re.search(r"([A-Za-z][\w'’-]*)\s+$", text[:start])
+
+
+def _acceptable(text: str, m: re.Match, label_lower: str, idx: dict) -> bool:
     written = m.group(0)
+    prev = _prefix(text, m.start())
+    if prev and prev.group(1) in _NOT_THIS_ROLE and f"{prev.group(1).lower()} {label_lower}" not in idx:
+        return False        # 'Deputy Chief Executive', 'Lord Mayor', 'Group Leader' are other posts
     if m.start() > 0 and text[m.start() - 1] == "-" and not text[:m.start()].lower().endswith("ex-"):
         return False        # 'Non-Executive', 'Sub-Committee': part of a longer word
     one_word = " " not in label_lower and "," not in label_lower
@@ -95,12 +121,12 @@ def _acceptable(text: str, m: re.Match, label_lower: str) -> bool:
     if one_word:
         if not written[0].isupper():
             return False
-        # 'Group Leaders', 'Capital Assets Director': a capitalised word before a one-word label
-        # makes it part of some other name, unless that word is a capacity or an article.
-        prev = re.search(r"([A-Za-z][\w'-]*)\s+$", text[:m.start()])
+        # 'Capital Assets Director', 'Elliott Commissioner': a capitalised word before a one-word
+        # label makes it part of some other name, unless that word is a capacity, an article or
+        # a word of the roles' own vocabulary ('Finance Commissioner').
         if prev:
             w = prev.group(1)
-            if w[0].isupper() and w.lower() not in capacity_words() and w not in (
+            if w[0].isupper() and w.lower() not in capacity_words() and w not in _domain_words() and w not in (
                     "The", "A", "An", "Our", "Your", "His", "Her", "Their", "Its", "As", "And", "Dear", "Former", "New"):
                 return False
     return True
@@ -112,7 +138,7 @@ def find_roles(text: str, schemes: tuple[str, ...] = ("roles",)) -> list[RoleSpa
     out: list[RoleSpan] = []
     for m in pattern.finditer(text):
         label_lower = m.group(0).lower()
-        if label_lower not in idx or not _acceptable(text, m, label_lower):
+        if label_lower not in idx or not _acceptable(text, m, label_lower, idx):
             continue
         cid, sch, plural = idx[label_lower]
         plural = plural or (label_lower.endswith("s") and label_lower[:-1] in idx)
@@ -121,6 +147,10 @@ def find_roles(text: str, schemes: tuple[str, ...] = ("roles",)) -> list[RoleSpa
         capacity = None
         past = new = False
         before = text[:start]
+        pm = _prefix(text, start)
+        if " " not in label_lower and pm and pm.group(1) in _domain_words():
+            qstart = pm.start(1)          # 'Finance Commissioner' as written
+            before = text[:qstart]
         # qualifiers may stack: "the new interim Monitoring Officer", "ex-Chief Executive"
         while True:
             cm = re.search(r"([A-Za-z]+)\s+$", before)
@@ -164,36 +194,6 @@ def to_partial(m: re.Match) -> Optional[PartialDate]:
     return PartialDate(int(year), mo, int(day) if day else None)
 
 
-_START_RE = re.compile(
-    rf"\b(?:(?<!re-)elected|(?<!re-)appointed|took up (?:the|this|that|her|his) (?:post|role)|joined|started|began)"
-    rf"\b[^.;]{{0,40}}?\b(?:in|on)\s+(?:{DATE_RE})"
-    rf"|\b(?:since|from|with effect from)\s+(?:{DATE_RE})")
-_END_RE = re.compile(rf"\b(?:until|left(?: (?:the|this|that|her|his|the council's) (?:post|role|council|authority))? in|"
-                     rf"stepped down in|stood down in|resigned in|departed in|retired in)\s+(?:{DATE_RE})")
-
-
-def stated_start(clause: str) -> tuple[Optional[PartialDate], Optional[re.Match]]:
-    """A start the text states in this clause; a re-election is not the start of a tenure."""
-    for m in _START_RE.finditer(clause):
-        groups = m.groups()
-        for i in range(0, len(groups), 4):
-            sub = groups[i:i + 4]
-            if any(sub):
-                d = _groups_date(sub)
-                if d:
-                    return d, m
-    return None, None
-
-
-def stated_end(clause: str) -> tuple[Optional[PartialDate], Optional[re.Match]]:
-    m = _END_RE.search(clause)
-    if m:
-        d = _groups_date(m.groups())
-        if d:
-            return d, m
-    return None, None
-
-
 def _groups_date(g) -> Optional[PartialDate]:
     day, month, year, year_only = g
     if year_only:
@@ -201,3 +201,59 @@ def _groups_date(g) -> Optional[PartialDate]:
     if not year:
         return None
     return PartialDate(int(year), MONTHS.index(month.lower()) + 1, int(day) if day else None)
+
+
+_D = rf"(?:{DATE_RE})"
+_START_VERB = re.compile(r"(?<!re-)\b(?:elected|appointed|installed|joined|started|began|took office|"
+                         r"took up(?: the| this| that| her| his| their)? (?:post|role|office|position|appointment)s?)\b",
+                         re.IGNORECASE)
+_PREP_DATE = re.compile(rf"\b(?:in|on|from|with effect from)\s+{_D}")
+_LEAD_DATE = re.compile(rf"\b(?:In|On|From|Since)\s+{_D},?\s")
+_SINCE = re.compile(rf"\b(?:since|from|with effect from)\s+{_D}")
+_HOLDING_WORDS = re.compile(r"\b(?:covered|filled|held|in post|in place|in the role|chaired|served|acted|acting|"
+                            r"been (?:in|the|its|our|their|a|an))\b", re.IGNORECASE)
+_END = re.compile(rf"\b(?:until|left|departed|retired|resigned|stepped down|stood down|will leave|is leaving|leaves|"
+                  rf"will step down|will retire)\b[^.;]{{0,40}}?\b(?:in|on|at the end of|by|until)?\s*{_D}")
+
+
+def _first_date(m: re.Match) -> Optional[PartialDate]:
+    return _groups_date(m.groups()[-4:]) if m else None
+
+
+def tenure_dates(text: str, start: int, end: int) -> tuple[Optional[PartialDate], Optional[PartialDate]]:
+    """The start and end the sentence states for the holding quoted at text[start:end].
+
+    A start needs an appointment verb ('was elected Leader in May 2017', 'In December 2020 the
+    Council appointed X', 'took up post on 1 September 2023') or a 'since' / 'from' right after the
+    holding, or one after words of holding a post ('has been covered by an interim since October
+    2018'). '... delivered six elections since 2014' dates the elections, not the post; a month
+    without a year is no date. An end needs a leaving verb ('left on 31 January 2021', 'will leave
+    at the end of August 2026') or 'until'.
+    """
+    s0 = text.rfind(". ", 0, start)
+    s0 = 0 if s0 < 0 else s0 + 2
+    s1 = text.find(". ", end)
+    s1 = len(text) if s1 < 0 else s1
+    before, inside, after = text[s0:start], text[start:end], text[end:s1][:160]
+    # another clause ('..., and X has acted as ... since') dates another holding
+    cut = re.search(r",\s+and\s+|;\s|,\s+while\s+|,\s+whereas\s+", after)
+    if cut:
+        after = after[:cut.start()]
+    st: Optional[PartialDate] = None
+    if _START_VERB.search(before[-60:]) or _START_VERB.search(inside) or _START_VERB.match(after.lstrip()):
+        m = _PREP_DATE.search(after[:80])
+        st = _first_date(m)
+        if st is None:
+            lm = _LEAD_DATE.search(before)
+            st = _first_date(lm)
+    if st is None:
+        vm = _START_VERB.search(after[:60])
+        if vm:
+            st = _first_date(_PREP_DATE.search(after[vm.end():vm.end() + 60]))
+    if st is None:
+        m = _SINCE.search(after)
+        if m and (m.start() <= 25 or _HOLDING_WORDS.search(after[:m.start()])) \
+                and not re.search(r"\bvacant\b", after[:m.start()]):
+            st = _first_date(m)
+    en = _first_date(_END.search(after))
+    return st, en

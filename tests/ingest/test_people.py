@@ -284,3 +284,13 @@ def test_capitals_signature_portfolios_and_unpunctuated_lists():
     caps = next(p for p in f.people if p.name == "JIM MCMAHON")
     assert (caps.key, caps.suffixes, caps.evidence.exact) == ("Jim McMahon", ("OBE", "MP"), "JIM MCMAHON OBE MP")
     assert f.signatories == ["JIM MCMAHON OBE MP"] and f.recipients == ["Chief Executive"]
+
+
+def test_seats_by_verb():
+    f = facts_of("1 June 2024\n\n1. Jane Smith is a member of the Improvement Board. Tom Baker sits on the Audit "
+                 "Panel.\n", PartialDate(2024, 6, 1))
+    assert [(h.person, h.role, h.organisation, h.org_kind, h.evidence.rule, h.evidence.exact) for h in f.holdings] == [
+        ("Jane Smith", "board-member", "Improvement Board", "board", "seat-apposition",
+         "Jane Smith is a member of the Improvement Board"),
+        ("Tom Baker", "board-member", "Audit Panel", "board", "sits-on", "Tom Baker sits on the Audit Panel"),
+    ]

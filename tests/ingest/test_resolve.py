@@ -62,3 +62,14 @@ def test_resolve_document_and_corpus_rewrite_keys_and_holdings():
     assert [h.person for h in d2.holdings] == ["Stephen Halsey", "Steve Bullock"]
     # the name as written is kept
     assert [p.name for p in d2.people] == ["Steve Halsey", "Sir Steve Bullock"]
+
+
+def test_middle_names_and_hyphens():
+    got = cluster(["Abu Talha Chowdhury", "Abu Chowdhury", "Mary Jane Smith", "Mr Smith", "Mary Jones",
+                   "Ann Lyons Smith", "Ann Lyons-Smith"])
+    assert got["Abu Chowdhury"] == "Abu Talha Chowdhury"
+    assert got["Ann Lyons Smith"] == "Ann Lyons-Smith"
+    assert got["Mary Jones"] == "Mary Jones"
+    # two people share the surname Smith here, so 'Mr Smith' stays unresolved
+    assert got["Smith"] == "Smith"
+    assert cluster(["Mary Jane Smith", "Mr Smith"])["Smith"] == "Mary Jane Smith"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ingest.model import PartialDate
 from ingest.names import find_names
 from ingest.orgs import authority_key, find_orgs
-from ingest.roles import find_roles, stated_end, stated_start
+from ingest.roles import find_roles, tenure_dates
 
 
 def roles(text):
@@ -45,15 +45,36 @@ def test_one_word_labels_need_a_capital_and_no_foreign_name_before():
     ]
 
 
+def dates(sentence: str, quote: str):
+    i = sentence.index(quote)
+    return tenure_dates(sentence, i, i + len(quote))
+
+
 def test_stated_start_and_end_keep_precision():
-    assert stated_start("who was elected to the role in October 2024")[0] == PartialDate(2024, 10)
-    assert stated_start(" since 3rd May 2022 and")[0] == PartialDate(2022, 5, 3)
-    assert stated_start(" from 2019")[0] == PartialDate(2019)
-    # a re-election is not the start of a tenure; a month without a year is not a date
-    assert stated_start("John Smith was re-elected in May 2018")[0] is None
-    assert stated_start(" since May")[0] is None
-    assert stated_end(" until March 2025, when")[0] == PartialDate(2025, 3)
-    assert stated_end(" left in June 2023")[0] == PartialDate(2023, 6)
+    assert dates("Cllr Asha Rao, who was elected to the role in October 2024, spoke.", "Cllr Asha Rao") == (
+        PartialDate(2024, 10), None)
+    assert dates("In December 2020 the Council appointed Jo Bell as Chief Finance Officer.",
+                 "Jo Bell as Chief Finance Officer") == (PartialDate(2020, 12), None)
+    assert dates("The Chief Executive, Tom Kay, took up post on 1 September 2023.", "Chief Executive, Tom Kay") == (
+        PartialDate(2023, 9, 1), None)
+    assert dates("The post has been covered by an interim since October 2018.", "post") == (PartialDate(2018, 10), None)
+    assert dates("Audit Committee has been chaired by an Opposition member since 3rd May 2022 and", "chaired by an Opposition member") == (
+        PartialDate(2022, 5, 3), None)
+    assert dates("Dr Li, Director of Public Health, will leave the Council at the end of August 2026.",
+                 "Dr Li, Director of Public Health") == (None, PartialDate(2026, 8))
+    assert dates("The previous Monitoring Officer left on 31 January 2021, and Mo Ali has acted as Monitoring Officer "
+                 "since 1 February 2021.", "previous Monitoring Officer") == (None, PartialDate(2021, 1, 31))
+
+
+def test_no_start_without_a_statement_of_one():
+    # a re-election is not the start of a tenure; a month without a year is no date; 'since' after other
+    # words dates something else; a vacancy's date is not a holder's start
+    assert dates("John Smith was re-elected to office in the May 2018 election.", "John Smith") == (None, None)
+    assert dates("Following my election as Leader in May, the council", "Leader") == (None, None)
+    assert dates("The Returning Officer has successfully delivered six elections since 2014.", "Returning Officer") == (
+        None, None)
+    assert dates("The Monitoring Officer post has been vacant since 31 October 2025, when", "Monitoring Officer") == (
+        None, None)
 
 
 def test_authorities_by_their_naming_shapes():
