@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import graph.build as gb
+from rdflib import URIRef
 from graph.build import BuildError, build
 from graph.store import open_store
 from tests.graph.conftest import BASE, DOC_A, DOC_B, FIXTURES, ID
@@ -182,3 +183,53 @@ def test_cli_build_exits_nonzero_listing_failures(fixture_corpus, tmp_path):
     assert out.stdout.startswith("built ") and ": 2 documents, 1 failed, latest dated 2024-11-12, " in out.stdout
     assert f"Failed documents:\n  {fixture_corpus / '902_broken.trig'}: " in out.stderr
     assert _holders(tmp_path / "data")[0] == ID + "person/alice-archer"
+
+
+# ---------------------------------------------------------------- the real corpus
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+@pytest.fixture(scope="module")
+def real_builds(tmp_path_factory):
+    """The real corpus built twice: in-process, and by the `bvkg build` CLI in a fresh interpreter."""
+    a = tmp_path_factory.mktemp("real-a")
+    b = tmp_path_factory.mktemp("real-b")
+    # both at once, so both read the same ingest code even while the checkout is being edited
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "bvkg"), "build", "--data", str(b)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "BVKG_CORPUS_DIR": str(CORPUS)})
+    first = build(CORPUS, a, BASE, **QUIET)
+    stdout, stderr = proc.communicate(timeout=600)
+    assert proc.returncode == 0, stderr
+    return first, a, b, subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr)
+
+
+@pytest.mark.slow
+def test_real_corpus_builds_completely(real_builds):
+    first, a, _, out = real_builds
+    assert first.documents == 5 and first.failures == []
+    assert first.latest_document_date == "2025-05-21"
+    assert first.validation.startswith("conforms:")
+    meta = json.loads((a / "current" / "build.json").read_text())
+    assert meta["document_files"] == sorted(p.name for p in CORPUS.glob("*.txt"))
+    assert len([g for g in meta["graphs"] if "/id/document/" in g]) == 5
+    assert "ingesting 5 documents" in out.stderr and "[5/5] 004_ba66b6f40f8a4a5c.txt" in out.stderr
+
+
+@pytest.mark.slow
+def test_real_corpus_dumps_are_byte_identical(real_builds):
+    _, a, b, _ = real_builds
+    assert (a / "current" / "dumps" / "bvkg.nq").read_bytes() == (b / "current" / "dumps" / "bvkg.nq").read_bytes()
+
+
+@pytest.mark.slow
+def test_real_corpus_chief_executive_succession(real_builds):
+    """Gold: Will Tuckley was Chief Executive in 2018 (D004); Stephen Halsey holds the post in 2024."""
+    _, a, _, _ = real_builds
+    s = open_store({"DATA_DIR": str(a)})
+    rows = s.select("SELECT ?earlier WHERE { <%sholding/tower-hamlets/head-of-paid-service/stephen-halsey> "
+                    "<https://w3id.org/bvkg/ontology#predecessor> ?earlier }" % ID).rows
+    assert rows == [{"earlier": URIRef(ID + "holding/tower-hamlets/head-of-paid-service/will-tuckley")}]
+    # type closure: the authority is an org:Organization through bvkg:LocalAuthority
+    assert s.ask("ASK { <%sauthority/tower-hamlets> a <http://www.w3.org/ns/org#Organization> }" % ID)
