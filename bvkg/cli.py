@@ -13,11 +13,12 @@ class _Group(click.Group):
     """Turns the library's expected errors into one clear line and exit status 1, not a traceback."""
 
     def invoke(self, ctx):
+        from graph.build import BuildError
         from graph.store import QuerySyntaxError, StoreUnavailable
 
         try:
             return super().invoke(ctx)
-        except (StoreUnavailable, QuerySyntaxError) as exc:
+        except (StoreUnavailable, QuerySyntaxError, BuildError) as exc:
             raise click.ClickException(str(exc)) from None
 
 
