@@ -16,7 +16,7 @@ from rdflib.term import Literal, URIRef
 
 from graph.store import QuerySyntaxError
 from ontology.namespaces import sparql_prefixes
-from web.rdfutil import fallback_label, human_date, is_date_literal, labels, local_href, parse_when
+from web.rdfutil import fallback_label, human_date, is_date_literal, labels, local_href, parse_when, type_word
 from web.sparql import QueryRefused, run_public_query
 
 bp = Blueprint("pages", __name__)
@@ -39,7 +39,28 @@ def _named():
 @bp.route("/")
 def home():
     ctx = current_app.extensions["bvkg"]
-    return render_template("index.html", examples=_named()[:6], info=ctx.build_info())
+    return render_template("index.html", examples=_named()[:6], info=ctx.build_info(),
+                           documents=document_list(ctx.store(), ctx.base))
+
+
+def document_list(store, base: str) -> list[dict]:
+    """Every document (it has a source file), newest first, with its kind and date."""
+    rows = store.select(sparql_prefixes() + """SELECT DISTINCT ?d ?title ?date ?type WHERE {
+        ?d bvkg:sourceFile ?f . OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d dcterms:date ?date }
+        OPTIONAL { ?d a ?type } }""").rows
+    docs: dict[str, dict] = {}
+    for r in rows:
+        d = docs.setdefault(str(r["d"]), {"href": local_href(str(r["d"]), base), "title": str(r.get("title") or
+                                          fallback_label(r["d"])), "when": parse_when(r["date"]) if "date" in r
+                                          else None, "types": set()})
+        if "type" in r:
+            d["types"].add(str(r["type"]))
+    out = []
+    for d in docs.values():
+        out.append({"href": d["href"], "title": d["title"], "date": d["when"].text if d["when"] else "",
+                    "kind": type_word(d["types"]).replace("document (", "").rstrip(")"),
+                    "sort": d["when"].start.isoformat() if d["when"] else ""})
+    return sorted(out, key=lambda d: (d["sort"], d["title"]), reverse=True)
 
 
 @bp.route("/query")

@@ -564,3 +564,14 @@ def test_unexpected_error_is_500_without_trace(store, data_dir):
     assert r.status_code == 500
     assert "secret internals" not in text(r) and "Traceback" not in text(r)
     assert "The error has been logged." in text(r)
+
+
+def test_home_lists_documents_newest_first(client):
+    html = text(client.get("/"))
+    titles = re.findall(r'<li><a href="/id/document/[^"]+">([^<]+)</a> <span class="kind">(\w+)</span> <time>([^<]+)</time>', html)
+    assert titles == [
+        ("Ministerial Envoys: first report to the Minister of State", "report", "21 May 2025"),
+        ("Representations from the statutory officers and the Mayor", "letter", "25 November 2024"),
+        ("Best Value Inspection of the London Borough of Tower Hamlets: proposed intervention package", "letter",
+         "12 November 2024"),
+    ]
