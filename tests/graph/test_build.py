@@ -233,3 +233,21 @@ def test_real_corpus_chief_executive_succession(real_builds):
     assert rows == [{"earlier": URIRef(ID + "holding/tower-hamlets/head-of-paid-service/will-tuckley")}]
     # type closure: the authority is an org:Organization through bvkg:LocalAuthority
     assert s.ask("ASK { <%sauthority/tower-hamlets> a <http://www.w3.org/ns/org#Organization> }" % ID)
+
+
+def test_cli_failed_build_is_one_line(fixture_corpus, tmp_path):
+    for f in fixture_corpus.glob("*.trig"):
+        f.write_text("not rdf")
+    out = subprocess.run([str(Path(sys.executable).parent / "bvkg"), "build", "--corpus", str(fixture_corpus),
+                          "--data", str(tmp_path / "data")], capture_output=True, text=True)
+    assert out.returncode == 1
+    assert out.stderr.splitlines()[-1].startswith("Error: no document could be loaded, the previous graph is kept: ")
+    assert "Traceback" not in out.stderr
+
+
+def test_cli_query_reads_current(built):
+    data, _ = built
+    out = subprocess.run([str(Path(sys.executable).parent / "bvkg"), "query", "--data", str(data), "--format", "csv",
+                          "SELECT ?later WHERE { ?later <https://w3id.org/bvkg/ontology#predecessor> ?x }"],
+                         capture_output=True, check=True)
+    assert out.stdout == f"later\r\n{ID}holding/exampleton/monitoring-officer/carol-clark\r\n".encode()
