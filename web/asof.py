@@ -96,13 +96,19 @@ def as_of_page():
     ctx = current_app.extensions["bvkg"]
     raw = (request.args.get("date") or "").strip()
     day, error, result = None, None, []
+    try:
+        window = int(request.args.get("window") or WINDOW_DAYS)
+        if not 0 <= window <= 366:
+            raise ValueError
+    except ValueError:
+        window, error = WINDOW_DAYS, "The window is a number of days from 0 to 366."
     if raw:
         try:
             day = dt.date.fromisoformat(raw)
         except ValueError:
             error = "Give the date as YYYY-MM-DD, for example 2024-11-25."
-    if day:
-        result = as_of(ctx.store(), day, ctx.base)
+    if day and not error:
+        result = as_of(ctx.store(), day, ctx.base, window)
     status = 400 if error else 200
     return render_template("asof.html", raw=raw, day=day, error=error, authorities=result,
-                           window=WINDOW_DAYS), status
+                           window=window), status

@@ -575,3 +575,10 @@ def test_home_lists_documents_newest_first(client):
         ("Best Value Inspection of the London Borough of Tower Hamlets: proposed intervention package", "letter",
          "12 November 2024"),
     ]
+
+
+def test_as_of_window_parameter(client):
+    # Linda Walker's attestation (25 Nov 2024) is 177 days before 21 May 2025: inside a 200-day window
+    rows = _asof_rows(text(client.get("/as-of", query_string={"date": "2025-05-21", "window": "200"})))
+    assert ("Linda Walker (interim)", "attested 177 days before (document of 25 November 2024)") in [r[-2:] for r in rows]
+    assert client.get("/as-of", query_string={"date": "2025-05-21", "window": "9999"}).status_code == 400
