@@ -143,6 +143,7 @@ class _Builder:
         self.counters: dict[tuple[str, str], int] = defaultdict(int)
         self.person_keys: dict[str, str] = {}
         self.org_index: dict[str, tuple[URIRef, str]] = {}
+        self.names: dict[URIRef, tuple[URIRef, set[str]]] = {}   # node -> (name property, names seen)
         self.subject = self._subject_authority()
 
     # -- primitives
@@ -216,8 +217,7 @@ class _Builder:
         iri = minting(canon)
         self.org_index[canon.lower()] = (iri, kind)
         self.add(iri, RDF.type, ORG_TYPES.get(kind, ORG.Organization))
-        self.add(iri, SKOS.prefLabel, Literal(canon))
-        self.add(iri, RDFS.label, Literal(canon))
+        self.names.setdefault(iri, (SKOS.prefLabel, set()))[1].add(canon)
         if abbreviation:
             self.add(iri, SKOS.altLabel, Literal(abbreviation))
         if kind in ("board", "committee") and self.subject is not None and iri != self.subject:
@@ -247,8 +247,7 @@ class _Builder:
         iri = self.m.person(key)
         self.add(iri, RDF.type, FOAF.Person)
         self.add(iri, RDF.type, SDO.Person)
-        self.add(iri, FOAF.name, Literal(key))
-        self.add(iri, RDFS.label, Literal(key))
+        self.names.setdefault(iri, (FOAF.name, set()))[1].add(key)
         return iri
 
     def agent(self, name: str) -> Optional[URIRef]:
@@ -285,7 +284,25 @@ class _Builder:
         self.inspections()
         self.interventions()
         self.document_agents()
+        self.names_out()
         return self.g
+
+    def _pick(self, iri: URIRef) -> str:
+        """One preferred name per node whatever the order of mentions: the curated authority name,
+        else the longest form (ties broken alphabetically). Slug-equal variants become altLabels."""
+        names = self.names[iri][1]
+        curated = self.doc.metadata.get("authority")
+        if iri == self.subject and curated in names:
+            return curated
+        return sorted(names, key=lambda n: (-len(n), n))[0]
+
+    def names_out(self):
+        for iri, (prop, names) in self.names.items():
+            pref = self._pick(iri)
+            self.add(iri, prop, Literal(pref))
+            self.add(iri, RDFS.label, Literal(pref))
+            for other in names - {pref}:
+                self.add(iri, SKOS.altLabel, Literal(other))
 
     def document(self):
         d, iri = self.doc, self.doc_iri
@@ -352,7 +369,7 @@ class _Builder:
             if h.person:
                 holder = self.person(h.person)
                 holder_key = self.person_keys.get(h.person.lower(), h.person)
-                who = str(self.g.value(holder, RDFS.label))
+                who = self._label(holder)
             else:
                 holder = None
                 holder_key = f"unnamed-{slug(self.doc.slug)}-{slug(ev.anchor)}-{self.n('unnamed', ev.anchor)}"
@@ -416,12 +433,13 @@ class _Builder:
         # the text names no department: say so rather than guess one
         iri = self.m.organisation("central-government")
         self.add(iri, RDF.type, ORG.Organization)
-        self.add(iri, RDFS.label, Literal(CENTRAL_GOVERNMENT))
-        self.add(iri, SKOS.prefLabel, Literal(CENTRAL_GOVERNMENT))
+        self.names.setdefault(iri, (SKOS.prefLabel, set()))[1].add(CENTRAL_GOVERNMENT)
         self.org_index.setdefault(CENTRAL_GOVERNMENT.lower(), (iri, "organisation"))
         return iri
 
     def _label(self, iri: URIRef) -> str:
+        if iri in self.names:
+            return self._pick(iri)
         v = self.g.value(iri, RDFS.label)
         return str(v) if v is not None else str(iri).rsplit("/", 1)[-1]
 
