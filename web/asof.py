@@ -78,7 +78,7 @@ def as_of(store, day: dt.date, base: str, window: int = WINDOW_DAYS) -> list[dic
                                 "who_href": local_href(h["member"], base) if h["member"] else None,
                                 "capacity": d.label(h["capacity"]) if h["capacity"] else "",
                                 "holding_href": local_href(iri, base),
-                                "quotes": [quotes[q] for q in c[2] if q and q in quotes]})
+                                "quotes": [quotes[q] for q in dict.fromkeys(c[2]) if q and q in quotes]})
             for w, _q in h["attested"]:
                 nearest.append((abs((w.start - day).days), w.text, who))
         holders.sort(key=lambda x: (x["rank"], x["who"]))

@@ -582,3 +582,8 @@ def test_as_of_window_parameter(client):
     rows = _asof_rows(text(client.get("/as-of", query_string={"date": "2025-05-21", "window": "200"})))
     assert ("Linda Walker (interim)", "attested 177 days before (document of 25 November 2024)") in [r[-2:] for r in rows]
     assert client.get("/as-of", query_string={"date": "2025-05-21", "window": "9999"}).status_code == 400
+
+
+def test_as_of_quotes_each_passage_once(client):
+    html = text(client.get("/as-of", query_string={"date": "2024-11-25"}))
+    assert html.count("“Stephen Halsey, who has been Chief Executive since May 2023”") == 1
