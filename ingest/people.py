@@ -271,7 +271,7 @@ def _unnamed(r: Reader) -> None:
             if _FUTURE_CLAUSE.search(before) and capacity == "permanent":
                 continue                  # 'secure the appointment of a permanent X': a post to fill, no holder
             holders = named.get(role.role, set())
-            if len(holders) == 1 and not past and not future and not role.new:
+            if len(holders) == 1 and not past and not future:
                 person = next(iter(holders))
                 for h in r.facts.holdings:
                     if canon.get(h.person or "", h.person) == person and h.role == role.role:
@@ -318,6 +318,29 @@ def _left_when_vacant(r: Reader, b: Block, role: RoleSpan, after: str) -> None:
 _TAKE_UP = re.compile(rf"\b[Tt]he\s+(?P<role>[A-Z][\w ]+?s)\s+(?:will\s+|have\s+|had\s+|are\s+to\s+)?"
                       rf"(?:take|took|taken|takes)\s+up\s+(?:their|the|these)\s+(?:roles|posts|appointments|positions)\s+"
                       rf"(?:on|from|in)\s+(?P<date>{DATE_RE})")
+
+
+_PREDECESSOR = re.compile(r"\b(?:the|a|our|its)\s+(?:previous|former|last|outgoing)\s+(?:post-?holder|incumbent|"
+                          r"holder|occupant|appointee)\b")
+
+
+def _predecessors(r: Reader) -> None:
+    """'... following the departure of the previous postholder in April 2026': the post named just
+    before had an unnamed holder who has left (an end when the sentence dates the departure)."""
+    for b in r.doc.blocks:
+        for m in _PREDECESSOR.finditer(b.text):
+            s0 = b.text.rfind(". ", 0, m.start()) + 1
+            roles = [x for x in r.roles[b.anchor] if s0 <= x.start and x.end <= m.start()]
+            if not roles:
+                continue
+            role = roles[-1]
+            h = r.holding(b, role.role, m.start(), m.end(), "predecessor", past=True,
+                          as_written=role.label, org=None)
+            if h.end is None:
+                dm = re.search(rf"\b(?:in|on)\s+({DATE_RE})", b.text[m.end():m.end() + 40])
+                if dm:
+                    from ingest.roles import to_partial
+                    h.end = to_partial(re.match(DATE_RE, dm.group(1)))
 
 
 def _group_start(r: Reader) -> None:
@@ -379,6 +402,7 @@ def extract(doc: Document, facts: DocumentFacts) -> None:
     boards.extract(r)
     _group_start(r)
     _unnamed(r)
+    _predecessors(r)
     read_copies(r)
     _fill_organisations(r)
     _dedupe(facts)

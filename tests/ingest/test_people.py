@@ -294,3 +294,25 @@ def test_seats_by_verb():
          "Jane Smith is a member of the Improvement Board"),
         ("Tom Baker", "board-member", "Audit Panel", "board", "sits-on", "Tom Baker sits on the Audit Panel"),
     ]
+
+
+def test_predecessors_vacancies_and_new_holders_named_elsewhere():
+    f = facts_of("1 February 2026\n\n1. Lee Cheng has been appointed as interim Head of Communications from 15 "
+                 "January 2026, following the departure of the previous postholder in November 2025. The Monitoring "
+                 "Officer post has been vacant since 31 October 2025, when Andrew Fell left the Council. Amir Khan "
+                 "joined the Council as Corporate Director of Place on 1 January 2026; our new Corporate Director "
+                 "leads on housing. The Commissioners will take up their roles on 1 March 2026.\n",
+                 PartialDate(2026, 2, 1))
+    got = [(h.person, h.role, h.capacity, h.start and h.start.iso(), h.end and h.end.iso(),
+            h.attested and h.attested.iso(), h.evidence.rule) for h in f.holdings]
+    assert got == [
+        ("Lee Cheng", "head-of-communications", "interim", "2026-01-15", None, "2026-02-01", "appointed-as"),
+        ("Amir Khan", "corporate-director", None, "2026-01-01", None, "2026-02-01", "appointed-as"),
+        # a vacancy: its date is the leaver's end, and nobody holds the post on the document's date
+        ("Andrew Fell", "monitoring-officer", None, None, "2025-10-31", None, "left-when-vacant"),
+        (None, "monitoring-officer", None, None, None, None, "unnamed-holder"),
+        (None, "head-of-communications", None, None, "2025-11", None, "predecessor"),
+    ]
+    # 'our new Corporate Director' is the one the document names, kept as a second quote
+    amir = next(h for h in f.holdings if h.person == "Amir Khan")
+    assert [(e.exact, e.rule) for e in amir.extra_evidence] == [("new Corporate Director", "definite-description")]
