@@ -102,10 +102,21 @@ def affiliation_network(store) -> nx.Graph:
     return G
 
 
+EXACT_BETWEENNESS_MAX_NODES = 3000   # above this, betweenness is estimated from a fixed sample of sources
+BETWEENNESS_SAMPLE = 500
+
+
 def centralities(G: nx.Graph) -> dict[str, dict[str, float]]:
-    """Degree and betweenness centrality (both normalised, networkx's definitions) per node."""
+    """Degree and betweenness centrality (both normalised, networkx's definitions) per node.
+
+    Exact betweenness is O(nodes x edges); on big graphs it is estimated from
+    BETWEENNESS_SAMPLE source nodes chosen with a fixed seed, so the numbers stay reproducible.
+    """
     degree = nx.degree_centrality(G) if len(G) > 1 else {n: 0.0 for n in G}
-    between = nx.betweenness_centrality(G, normalized=True)
+    if len(G) > EXACT_BETWEENNESS_MAX_NODES:
+        between = nx.betweenness_centrality(G, k=BETWEENNESS_SAMPLE, normalized=True, seed=42)
+    else:
+        between = nx.betweenness_centrality(G, normalized=True)
     return {n: {"degree": degree[n], "betweenness": between[n]} for n in G}
 
 

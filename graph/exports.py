@@ -94,12 +94,45 @@ def write_trig(store, out: BinaryIO) -> None:
 
 
 def write_jsonld(store, out: BinaryIO) -> None:
-    """JSON-LD of every named graph, compacted with a context of the contract's prefixes."""
-    nq = _sorted_lines(ox.serialize(_named_quads(store), format=ox.RdfFormat.N_QUADS))
-    ds = rdflib.Dataset()
-    ds.parse(data=nq, format="nquads")
-    text = ds.serialize(format="json-ld", context=dict(PREFIXES), indent=1, sort_keys=True)
-    out.write(text.encode("utf-8") if isinstance(text, str) else text)
+    """JSON-LD of every named graph, with a context of the contract's prefixes.
+
+    pyoxigraph writes expanded JSON-LD fast; we then shorten keys, ``@id`` and ``@type`` values to
+    compact IRIs of the context (a plain rewrite, not the JSON-LD compaction algorithm: rdflib's
+    takes minutes at a million triples). Any JSON-LD processor expands it back to the same quads.
+    """
+    nq = _sorted_lines(_raw(store).dump(format=ox.RdfFormat.N_QUADS))
+    scratch = ox.Store()
+    scratch.bulk_load(nq, ox.RdfFormat.N_QUADS)
+    doc = json.loads(scratch.dump(format=ox.RdfFormat.JSON_LD))
+    context = {p: ns for p, ns in sorted(PREFIXES.items())}
+    by_length = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+
+    def curie(iri: str) -> str:
+        for prefix, ns in by_length:
+            if iri.startswith(ns) and len(iri) > len(ns) and not iri[len(ns):].startswith("//"):
+                return f"{prefix}:{iri[len(ns):]}"
+        return iri
+
+    def walk(node):
+        if isinstance(node, list):
+            return [walk(n) for n in node]
+        if isinstance(node, dict):
+            outd = {}
+            for k, v in node.items():
+                if k in ("@id", "@type") and isinstance(v, str):
+                    outd[k] = curie(v)
+                elif k == "@type" and isinstance(v, list):
+                    outd[k] = [curie(x) for x in v]
+                elif k.startswith("@"):
+                    outd[k] = walk(v)
+                else:
+                    outd[curie(k)] = walk(v)
+            return outd
+        return node
+
+    body = walk(doc)
+    result = {"@context": context, "@graph": body if isinstance(body, list) else [body]}
+    out.write(json.dumps(result, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
 
 
 # ---------------------------------------------------------------- CSV tables (fixed columns)
@@ -118,50 +151,63 @@ _EVIDENCE = """
   ?sel oa:exact ?quote .
   ?paragraph dcterms:isPartOf ?document ."""
 
+
+def _label(var: str, out: str, prop: str = "rdfs:label") -> str:
+    """One label per entity (MIN), de-duplicated before the join: the union repeats a label per graph."""
+    return f"OPTIONAL {{ SELECT ?{var} (MIN(STR(?l_{out})) AS ?{out}) WHERE {{ ?{var} {prop} ?l_{out} }} GROUP BY ?{var} }}"
+
+
+def _date(prop: str, out: str) -> str:
+    return (f"OPTIONAL {{ SELECT DISTINCT ?att (STR(?v_{out}) AS ?{out}) WHERE {{ ?att bvkg:{prop} ?i_{out} . "
+            f"{{ SELECT DISTINCT ?i_{out} ?v_{out} WHERE {{ ?i_{out} {_DATE} ?v_{out} }} }} }} }}")
+
+
 # One row per attestation (a document showing the role held, with any start/end it states).
-# Board and committee seats are in board-memberships.csv.
+# Board and committee seats are in board-memberships.csv. Same shape rules as graph/queries/*.rq.
 ROLE_HOLDINGS_SPARQL = f"""
 SELECT DISTINCT ?att ?person ?role ?role_as_written ?authority ?capacity ?start ?end ?attested_on
        ?document ?paragraph ?quote
 WHERE {{
-  ?h a bvkg:RoleHolding ; org:organization ?org ; org:role ?r ; bvkg:hasAttestation ?att .
+  {{ SELECT DISTINCT ?h ?org ?r WHERE {{ ?h org:organization ?org ; org:role ?r }} }}
+  ?h bvkg:hasAttestation ?att .
   ?att prov:wasDerivedFrom ?q .{_EVIDENCE}
-  OPTIONAL {{ ?r skos:prefLabel ?role }}
-  OPTIONAL {{ ?org skos:prefLabel ?org_pref }}
-  OPTIONAL {{ ?org rdfs:label ?org_label }}
-  OPTIONAL {{ ?h org:member ?p . ?p foaf:name ?person }}
+  {_label("r", "role", "skos:prefLabel")}
+  {_label("org", "authority")}
+  OPTIONAL {{ SELECT DISTINCT ?h ?person WHERE {{
+      {{ SELECT DISTINCT ?h ?m WHERE {{ ?h org:member ?m }} }}
+      {{ SELECT ?m (MIN(STR(?n)) AS ?person) WHERE {{ ?m foaf:name ?n }} GROUP BY ?m }} }} }}
   OPTIONAL {{ ?att bvkg:roleAsWritten ?role_as_written }}
   OPTIONAL {{ ?att bvkg:capacity ?c . ?c skos:prefLabel ?capacity }}
-  OPTIONAL {{ ?att bvkg:statedStart ?si . ?si {_DATE} ?s }}
-  OPTIONAL {{ ?att bvkg:statedEnd ?ei . ?ei {_DATE} ?e }}
-  OPTIONAL {{ ?att bvkg:attestedOn ?ai . ?ai {_DATE} ?a }}
+  {_date("statedStart", "start")}
+  {_date("statedEnd", "end")}
+  {_date("attestedOn", "attested_on")}
   FILTER NOT EXISTS {{ ?org a bvkg:Board }}
   FILTER NOT EXISTS {{ ?org a bvkg:Committee }}
-  BIND(COALESCE(?org_pref, ?org_label) AS ?authority)
-  BIND(STR(?s) AS ?start) BIND(STR(?e) AS ?end) BIND(STR(?a) AS ?attested_on)
 }}"""
 
 BOARD_MEMBERSHIPS_SPARQL = f"""
 SELECT DISTINCT ?att ?board ?member ?board_role ?lead_for ?represents ?as_at ?document ?paragraph ?quote
 WHERE {{
-  ?h org:organization ?b ; org:role ?r ; bvkg:hasAttestation ?att .
-  ?b a ?board_type .
-  VALUES ?board_type {{ bvkg:Board bvkg:Committee }}
+  {{ SELECT DISTINCT ?h ?b ?r WHERE {{ ?h org:organization ?b ; org:role ?r }} }}
+  {{ SELECT DISTINCT ?b WHERE {{ ?b a ?board_type . VALUES ?board_type {{ bvkg:Board bvkg:Committee }} }} }}
+  ?h bvkg:hasAttestation ?att .
   ?att prov:wasDerivedFrom ?q .{_EVIDENCE}
-  OPTIONAL {{ ?b skos:prefLabel ?board }}
-  OPTIONAL {{ ?r skos:prefLabel ?board_role }}
-  OPTIONAL {{ ?h org:member ?m . ?m foaf:name ?member }}
-  OPTIONAL {{ ?h bvkg:leadFor ?t . ?t skos:prefLabel ?lead_for }}
-  OPTIONAL {{ ?h bvkg:represents ?g . ?g skos:prefLabel ?represents }}
-  OPTIONAL {{ ?att bvkg:attestedOn ?ai . ?ai {_DATE} ?a }}
-  BIND(STR(?a) AS ?as_at)
+  {_label("b", "board")}
+  {_label("r", "board_role", "skos:prefLabel")}
+  OPTIONAL {{ SELECT DISTINCT ?h ?member WHERE {{
+      {{ SELECT DISTINCT ?h ?m WHERE {{ ?h org:member ?m }} }}
+      {{ SELECT ?m (MIN(STR(?n)) AS ?member) WHERE {{ ?m foaf:name ?n }} GROUP BY ?m }} }} }}
+  OPTIONAL {{ SELECT ?h (MIN(STR(?tl)) AS ?lead_for) WHERE {{ ?h bvkg:leadFor ?t . ?t skos:prefLabel ?tl }} GROUP BY ?h }}
+  OPTIONAL {{ SELECT ?h (MIN(STR(?gl)) AS ?represents) WHERE {{
+      {{ SELECT DISTINCT ?h ?g WHERE {{ ?h bvkg:represents ?g }} }} ?g rdfs:label ?gl }} GROUP BY ?h }}
+  {_date("attestedOn", "as_at")}
 }}"""
 
 DIRECTION_ITEMS_SPARQL = f"""
 SELECT DISTINCT ?it ?direction ?status ?direction_date ?item ?requirement ?deadline_duration ?deadline
        ?reporting_interval ?reports_to ?document ?paragraph ?quote
 WHERE {{
-  ?direction a bvkg:Direction ; bvkg:hasItem ?it .
+  {{ SELECT DISTINCT ?direction ?it WHERE {{ ?direction a bvkg:Direction ; bvkg:hasItem ?it }} }}
   ?it bvkg:itemLabel ?item ; prov:wasDerivedFrom ?q .{_EVIDENCE}
   OPTIONAL {{ ?direction bvkg:status ?status }}
   OPTIONAL {{ ?direction dcterms:date ?dd }}
@@ -169,25 +215,25 @@ WHERE {{
   OPTIONAL {{ ?it bvkg:deadlineDuration ?dur }}
   OPTIONAL {{ ?it bvkg:deadline ?dl }}
   OPTIONAL {{ ?it bvkg:reportingInterval ?ri }}
-  OPTIONAL {{ ?it bvkg:reportsTo ?rt . ?rt rdfs:label ?reports_to }}
+  OPTIONAL {{ SELECT ?it (MIN(STR(?l)) AS ?reports_to) WHERE {{
+      ?it bvkg:reportsTo ?rt . {{ SELECT DISTINCT ?rt ?l WHERE {{ ?rt rdfs:label ?l }} }} }} GROUP BY ?it }}
   BIND(STR(?dd) AS ?direction_date) BIND(STR(?dur) AS ?deadline_duration)
   BIND(STR(?dl) AS ?deadline) BIND(STR(?ri) AS ?reporting_interval)
 }}"""
 
-PEOPLE_SPARQL = """
-SELECT DISTINCT ?iri ?name ?variant ?document
-WHERE {
-  ?iri a foaf:Person .
-  OPTIONAL { ?iri foaf:name ?name }
-  OPTIONAL { ?iri skos:altLabel ?variant }
-  OPTIONAL {
-    { ?document dcterms:creator ?iri }
-    UNION { ?document schema:recipient ?iri }
-    UNION { ?para bvkg:mentions ?iri . ?para dcterms:isPartOf ?document }
-    UNION { ?h org:member ?iri ; bvkg:hasAttestation ?att .
-            ?att prov:wasDerivedFrom ?q . ?q oa:hasSource ?para2 . ?para2 dcterms:isPartOf ?document }
-  }
-}"""
+# three passes (names, variants, documents), each de-duplicated, joined in Python
+PEOPLE_SPARQL = (
+    "SELECT DISTINCT ?iri ?name WHERE { ?iri a foaf:Person . OPTIONAL { ?iri foaf:name ?name } }",
+    "SELECT DISTINCT ?iri ?variant WHERE { { SELECT DISTINCT ?iri WHERE { ?iri a foaf:Person } } ?iri skos:altLabel ?variant }",
+    """SELECT DISTINCT ?iri ?document WHERE {
+  { SELECT DISTINCT ?iri WHERE { ?iri a foaf:Person } }
+  { ?document dcterms:creator ?iri }
+  UNION { ?document schema:recipient ?iri }
+  UNION { ?para bvkg:mentions ?iri . ?para dcterms:isPartOf ?document }
+  UNION { { SELECT DISTINCT ?h ?iri WHERE { ?h org:member ?iri } }
+          ?h bvkg:hasAttestation ?att .
+          ?att prov:wasDerivedFrom ?q . ?q oa:hasSource ?para2 . ?para2 dcterms:isPartOf ?document }
+}""")
 
 
 def _cell(term) -> str:
@@ -225,15 +271,11 @@ def direction_items_rows(store) -> list[tuple[str, ...]]:
 def people_rows(store) -> list[tuple[str, ...]]:
     """One row per person: variants and documents joined with "; " and " ", each sorted."""
     people: dict[str, dict] = {}
-    for r in store.select(sparql_prefixes() + PEOPLE_SPARQL).rows:
-        iri = str(r["iri"])
-        p = people.setdefault(iri, {"names": set(), "variants": set(), "documents": set()})
-        if "name" in r:
-            p["names"].add(str(r["name"]))
-        if "variant" in r:
-            p["variants"].add(str(r["variant"]))
-        if "document" in r:
-            p["documents"].add(str(r["document"]))
+    for sparql, var, key in zip(PEOPLE_SPARQL, ("name", "variant", "document"), ("names", "variants", "documents")):
+        for r in store.select(sparql_prefixes() + sparql).rows:
+            p = people.setdefault(str(r["iri"]), {"names": set(), "variants": set(), "documents": set()})
+            if var in r:
+                p[key].add(str(r[var]))
     rows = []
     for iri, p in people.items():
         name = min(p["names"]) if p["names"] else ""
