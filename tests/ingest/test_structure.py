@@ -257,3 +257,30 @@ def test_closing_with_signatory_in_the_same_paragraph_and_parenthesised_numbers(
         ("signature", "b7", None, 9)]
     assert blocks[-1].text == "Jane Archer Director, Local Government"
     assert blocks[-1].end_line == 10
+
+
+def test_any_text_gives_unique_anchors_and_true_lines():
+    """Property: on arbitrary letter-like text, parsing never fails, anchors are unique, every block
+    starts on a non-blank source line that holds the start of its text."""
+    from hypothesis import given, settings, strategies as st
+
+    pieces = st.sampled_from([
+        "Dear Sir,", "Yours sincerely,", "cc: Director of Finance", "1. Introduction", "1.1 The council met.",
+        "- a. first item;", "- i. sub item;", "(b) second item", "ii) roman", "- a bullet point", "2. Next",
+        "ANNEX", "12 March 2024", "**Bold heading**", "Jane Archer", "Chief Executive", "(Monitoring Officer)",
+        "continued text in lower case", "A long paragraph that does not end", "Our Ref: AB/1", "", "", "   ",
+        "h. eighth", "i. ninth", "e. list follows:",
+    ])
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(pieces, max_size=40))
+    def check(lines):
+        text = "\n".join(lines)
+        blocks = parse_structure(text)
+        src = text.split("\n")
+        assert len({b.anchor for b in blocks}) == len(blocks)
+        for b in blocks:
+            assert b.text and 1 <= b.line <= b.end_line <= len(src)
+            assert b.text.split()[0] in clean_text(src[b.line - 1]), (b, src[b.line - 1])
+
+    check()
