@@ -58,7 +58,8 @@ def read_letter_blocks(r: "Reader") -> None:
             if closing_seen and b.kind in ("heading", "paragraph") and len(b.text) > 200:
                 closing_seen = False
             continue
-        names = [n for n in r.names[b.anchor] if n.start == 0 or b.text[:n.start].strip() in ("", "Signed")]
+        names = [n for n in r.names[b.anchor] if n.start == 0 or re.fullmatch(
+            r"\s*(?:Signed|To|From|Attn|Attention|FAO|For the attention of|Addressee)\s*:?\s*", b.text[:n.start])]
         roles = [x for x in r.roles[b.anchor]]
         if not names:
             if in_signature and roles and last_signatory is None and re.match(r"^[A-Z]", b.text):
@@ -104,6 +105,11 @@ def read_letter_blocks(r: "Reader") -> None:
                       org=gorg, as_written=gb.text)
     # someone who signs is not an addressee (the sender's block sits beside the addressee's)
     r.facts.recipients[:] = [x for x in r.facts.recipients if x not in r.facts.signatories]
+    for b in doc.blocks:
+        if not r.facts.recipients and re.match(r"\s*(?:To|FAO|For the attention of)\s*:", b.text):
+            names = [n for n in r.names[b.anchor] if n.start < 40]
+            if names:
+                r.facts.recipients.append(b.text[names[0].start:names[0].end])
     for b in doc.blocks:
         if b.kind == "salutation" and not r.facts.recipients:
             m = re.match(r"Dear\s+(.+?)[,.]?\s*$", b.text)

@@ -44,6 +44,11 @@ def _chain_after(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
         if role and t[role.end:role.end + 1] == ")":
             r.holding(b, role, n.start, role.end + 1, "paren-role", person=n, org=None)
             return True
+        org = r.org_at(b, role.end) if role else None
+        if role and org and t[org.end:org.end + 1] == ")":
+            # "X (Chief Executive, Barsetshire County Council)"
+            r.holding(b, role, n.start, org.end + 1, "paren-role", person=n, org=org)
+            return True
         return False
     if _verbal(r, b, n, pos, roles):
         return True
@@ -54,7 +59,7 @@ def _chain_after(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
         if _verbal(r, b, n, pos + skip.end(), roles):
             return True
     while True:
-        m = re.match(r"\s*(?:,|\band\b|,\s*and\b)\s*(?:the\s+)?(?:(?:council|authority|borough|city)(?:'s|’s)\s+)?", t[pos:])
+        m = re.match(r"\s*(?:,|\band\b|,\s*and\b|\s[–—-])\s*(?:the\s+)?(?:(?:council|authority|borough|city)(?:'s|’s)\s+)?", t[pos:])
         if not m:
             break
         start = pos + m.end()
@@ -103,8 +108,12 @@ def _role_before(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
         gap = t[role.end:n.start]
         org = None
         written = None
-        if re.fullmatch(r",\s*|\s+(?:is|was)\s+", gap):
+        close = 0
+        if re.fullmatch(r",\s*|\s+(?:is|was)\s+|\s*:\s*|\s+[–—-]\s+", gap):
             pass
+        elif re.fullmatch(r"\s*\(\s*", gap) and t[n.end:n.end + 1] == ")":
+            # "The Leader (Cllr X) and the Chief Executive (Y)"
+            close = 1
         elif re.fullmatch(r"\s+for\s+(?:the\s+)?[A-Z][\w&'’ -]{1,50}?,\s*", gap) and "." not in gap:
             # 'Cabinet Member for Finance, Cllr X': the portfolio is part of the role as written
             written = t[role.full_start:role.end + gap.rindex(",")]
@@ -116,9 +125,9 @@ def _role_before(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
         before = t[:role.full_start]
         if re.search(r"\bas\s+(?:the\s+)?$", before) or (b.anchor, role.start) in r.used_roles:
             continue                      # "appointed as Leadership Lead, Ann Lee as ..."
-        if not re.match(r"\s*(?:[,.;:)]|'s|’s|\s+(?:and|was|is|has|who)\b|$)", t[n.end:]):
+        if not re.match(r"\s*(?:[,.;:)]|'s|’s|\s+(?:and|was|is|has|who|will|had)\b|$)", t[n.end:]):
             continue
-        r.holding(b, role, role.full_start, n.end, "apposition-before", person=n, org=org, as_written=written)
+        r.holding(b, role, role.full_start, n.end + close, "apposition-before", person=n, org=org, as_written=written)
         return True
     return False
 

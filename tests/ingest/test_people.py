@@ -316,3 +316,22 @@ def test_predecessors_vacancies_and_new_holders_named_elsewhere():
     # 'our new Corporate Director' is the one the document names, kept as a second quote
     amir = next(h for h in f.holdings if h.person == "Amir Khan")
     assert [(e.exact, e.rule) for e in amir.extra_evidence] == [("new Corporate Director", "definite-description")]
+
+
+def test_brackets_dashes_colons_and_to_lines():
+    f = facts_of("To: Jane Smith, Chief Executive, Barsetshire County Council\n\n1 May 2024\n\n1. The Leader (Cllr Tom "
+                 "Hardy) and the Chief Executive (Jane Smith) met Dr Amy Wong (Director of Public Health, Barsetshire "
+                 "County Council). Sam Patel – Monitoring Officer – attended. Section 151 Officer: Rita Gomez.\n",
+                 PartialDate(2024, 5, 1))
+    bcc = "Barsetshire County Council"
+    assert [(h.person, h.role, h.organisation, h.evidence.rule, h.evidence.exact) for h in f.holdings] == [
+        ("Jane Smith", "head-of-paid-service", bcc, "apposition", "Jane Smith, Chief Executive, Barsetshire County Council"),
+        ("Tom Hardy", "leader", bcc, "apposition-before", "Leader (Cllr Tom Hardy)"),
+        ("Amy Wong", "director-of-public-health", bcc, "paren-role",
+         "Dr Amy Wong (Director of Public Health, Barsetshire County Council)"),
+        ("Sam Patel", "monitoring-officer", bcc, "apposition", "Sam Patel – Monitoring Officer"),
+        ("Rita Gomez", "section-151-officer", bcc, "apposition-before", "Section 151 Officer: Rita Gomez"),
+    ]
+    # the second quote of the Chief Executive is kept on the same holding
+    assert [e.exact for e in f.holdings[0].extra_evidence] == ["Chief Executive (Jane Smith)"]
+    assert f.recipients == ["Jane Smith"]
