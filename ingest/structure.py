@@ -402,7 +402,10 @@ def parse_structure(text: str, slug: str = "") -> list[Block]:
 
 
 def _slugify_word(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().split()[0]).strip("-") or "annex"
+    """'Annex' -> 'annex'; 'Appendix 2: Terms' -> 'appendix-2'; 'ANNEX B' -> 'annex-b'."""
+    m = re.match(r"(\w+)(?:\s+([A-Z0-9]{1,3})\b)?", text.strip())
+    word = m.group(1).lower() if m else "annex"
+    return f"{word}-{m.group(2).lower()}" if m and m.group(2) else word
 
 
 def _anchor_of(blocks: list[Block], state: _Numbering, level: str) -> Optional[str]:

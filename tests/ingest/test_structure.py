@@ -198,7 +198,7 @@ def test_annex_restarting_numbering_gets_its_own_anchors():
     text = "1. First paragraph of the letter.\n\n2. Second paragraph.\n\nAnnex A\n\n1. The annex begins.\n"
     a = by_anchor(parse_structure(text))
     assert a["p1"].text == "First paragraph of the letter."
-    assert a["annex-p1"].text == "The annex begins."
+    assert a["annex-a-p1"].text == "The annex begins."
 
 
 def test_numbering_clash_without_annex_gets_suffix():
@@ -284,3 +284,11 @@ def test_any_text_gives_unique_anchors_and_true_lines():
             assert b.text.split()[0] in clean_text(src[b.line - 1]), (b, src[b.line - 1])
 
     check()
+
+
+def test_each_annex_has_its_own_anchor_prefix():
+    text = ("1. The letter.\n\nAnnex A\n\n1. First annex.\n\nAPPENDIX 2: Terms of reference\n\n1. Second.\n"
+            "- a. item\n")
+    a = by_anchor(parse_structure(text))
+    assert (a["annex-a-p1"].text, a["appendix-2-p1"].text, a["appendix-2-p1.a"].number) == (
+        "First annex.", "Second.", "1(a)")
