@@ -125,7 +125,11 @@ def _role_before(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
         before = t[:role.full_start]
         if re.search(r"\bas\s+(?:the\s+)?$", before) or (b.anchor, role.start) in r.used_roles:
             continue                      # "appointed as Leadership Lead, Ann Lee as ..."
-        if not re.match(r"\s*(?:[,.;:)]|'s|’s|\s+(?:and|was|is|has|who|will|had)\b|$)", t[n.end:]):
+        # after 'Role, X' the name must end its phrase: 'After consulting the Monitoring Officer,
+        # Jane Smith decided' names no Monitoring Officer
+        ends = r"\s*(?:[,.;:)]|'s|’s|\s+and\b|$)" if gap.strip() in (",", ":", "–", "—", "-") \
+            else r"\s*(?:[,.;:)]|'s|’s|\s+(?:and|was|is|has|who|will|had)\b|$)"
+        if not re.match(ends, t[n.end:]):
             continue
         r.holding(b, role, role.full_start, n.end + close, "apposition-before", person=n, org=org, as_written=written)
         return True

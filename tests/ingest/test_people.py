@@ -335,3 +335,10 @@ def test_brackets_dashes_colons_and_to_lines():
     # the second quote of the Chief Executive is kept on the same holding
     assert [e.exact for e in f.holdings[0].extra_evidence] == ["Chief Executive (Jane Smith)"]
     assert f.recipients == ["Jane Smith"]
+
+
+def test_a_role_before_a_comma_does_not_name_the_next_sentence_subject():
+    f = facts_of("1 May 2024\n\n1. After consulting the Monitoring Officer, Jane Smith decided to proceed. After the "
+                 "Leader, Tom Hardy was the first to speak.\n", PartialDate(2024, 5, 1))
+    assert [h.person for h in f.holdings] == [None, None]
+    assert sorted(p.key for p in f.people) == ["Jane Smith", "Tom Hardy"]
