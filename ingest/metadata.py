@@ -133,6 +133,23 @@ def guess_title(blocks: list[Block], kind: str) -> Optional[str]:
     return ": ".join(parts) or None
 
 
+def fallback_title(blocks: list[Block], kind: str, date: Optional[PartialDate]) -> Optional[str]:
+    """'Letter of 12 November 2024' when the text has no subject line. Not 'from <letterhead>': the
+    first block of a letter is as often the addressee as the sender."""
+    if date is None:
+        return None
+    return f"{ {'DirectionsDocument': 'Directions'}.get(kind, kind)} of {long_date(date)}"
+
+
+def long_date(d: PartialDate) -> str:
+    import calendar
+    if d.precision == "day":
+        return f"{d.day} {calendar.month_name[d.month]} {d.year}"
+    if d.precision == "month":
+        return f"{calendar.month_name[d.month]} {d.year}"
+    return str(d.year)
+
+
 def build_document(path: str | Path, blocks: list[Block], sidecar: Optional[dict] = None) -> Document:
     """A Document from blocks plus metadata; the sidecar, when present, overrides the text."""
     p = Path(path)
@@ -152,7 +169,7 @@ def build_document(path: str | Path, blocks: list[Block], sidecar: Optional[dict
         basis = "unknown"
     if meta.get("date_inferred"):
         meta["date_inferred"] = _as_partial(meta["date_inferred"], str(p)).iso()
-    title = meta.get("title") or guess_title(blocks, kind)
+    title = meta.get("title") or guess_title(blocks, kind) or fallback_title(blocks, kind, date)
     slug = str(meta.get("slug") or p.stem)
     return Document(slug=slug, path=str(p), blocks=blocks, title=title, date=date, date_basis=basis,
                     kind=kind, publisher=meta.get("publisher"), source_url=meta.get("source_url"),

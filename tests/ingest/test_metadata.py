@@ -78,3 +78,8 @@ def test_unseen_genre_documents_date_and_kind(path):
     d = read_document(path)
     assert (d.date.iso() if d.date else None) == want["date"]
     assert d.kind in kinds
+
+
+def test_letter_without_subject_line_gets_a_dated_title(tmp_path):
+    d = doc_from(tmp_path, "Jane Archer\nChief Executive\n\n12 March 2024\n\nDear Ms Archer,\n\nThank you.\n\nYours sincerely\n")
+    assert d.title == "Letter of 12 March 2024"
