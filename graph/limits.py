@@ -52,7 +52,7 @@ _UPDATE_VERBS = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD
 _SERVICE = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?(<[^>]*>|\?\w+|\$\w+|[\w.-]*:[\w.-]*)", re.I)
 
 
-def _mask(sparql: str) -> str:
+def mask_literals_and_comments(sparql: str) -> str:
     """Blank out comments and string literals (keeping IRIs) so keywords inside them do not count."""
     def repl(m: re.Match) -> str:
         tok = m.group(0)
@@ -65,11 +65,11 @@ def check_public_query(sparql: str, *, max_length: int, max_nesting: int,
     """Refuse what the public endpoint must not run; the engine's parser judges everything else."""
     if len(sparql) > max_length:
         raise QueryRefused(f"query is {len(sparql)} characters; the limit is MAX_QUERY_LENGTH={max_length}", 400)
-    masked = _mask(sparql)
+    masked = mask_literals_and_comments(sparql)
     body = masked[_PROLOGUE.match(masked).end():]
     verb = _UPDATE_VERBS.match(body)
     if verb:
-        raise QueryRefused(f"SPARQL Update ({verb.group(1).upper()}) is not allowed: this endpoint is read-only", 403)
+        raise QueryRefused(f"this endpoint is read-only: {verb.group(1).upper()} is a SPARQL Update operation", 403)
     for m in _SERVICE.finditer(masked):
         target = m.group(1).strip("<>")
         if target not in service_allowlist:
@@ -90,11 +90,9 @@ def check_public_query(sparql: str, *, max_length: int, max_nesting: int,
 # --------------------------------------------------------------------------- the worker side
 
 
-def _evaluate(store, sparql: str, fmt: str, cap: int) -> QueryAnswer:
+def evaluate(store, sparql: str, fmt: str, cap: int) -> QueryAnswer:
     """Run one query on an open pyoxigraph store, reading at most cap+1 rows or triples."""
     import pyoxigraph as ox
-    from rdflib import Variable
-    from rdflib.query import Result
 
     from graph.store import GRAPH_FORMATS, RESULT_FORMATS, _graph_fmt, _result_fmt, to_rdflib
     from ontology.namespaces import PREFIXES
@@ -112,19 +110,59 @@ def _evaluate(store, sparql: str, fmt: str, cap: int) -> QueryAnswer:
             triples.append(t)
         return QueryAnswer(_ser_triples(ox, triples, ofmt, PREFIXES), media, False, len(triples))
     names = [v.value for v in res.variables]
-    _, media = RESULT_FORMATS[_result_fmt(fmt)]
     rows, truncated = [], False
     for sol in res:
         if len(rows) == cap:
             truncated = True
             break
         rows.append({n: to_rdflib(sol[n]) for n in names if sol[n] is not None})
-    # rdflib's result writers take plain rows, so the capped rows serialise without re-querying
+    return serialize_rows(names, rows, fmt, truncated)
+
+
+def serialize_rows(names: list[str], rows: list[dict], fmt: str, truncated: bool = False) -> QueryAnswer:
+    """SELECT rows (rdflib terms) in a W3C results format, with rdflib's result writers."""
+    from rdflib import Variable
+    from rdflib.query import Result
+
+    from graph.store import RESULT_FORMATS, _result_fmt
+
+    fmt = _result_fmt(fmt)
+    _, media = RESULT_FORMATS[fmt]
+    if fmt == "tsv":  # rdflib has no TSV writer; SPARQL TSV is N-Triples terms between tabs
+        lines = ["\t".join("?" + n for n in names)]
+        lines += ["\t".join(r[n].n3() if n in r else "" for n in names) for r in rows]
+        return QueryAnswer(("\n".join(lines) + "\n").encode("utf-8"), media, truncated, len(rows))
     result = Result("SELECT")
     result.vars = [Variable(n) for n in names]
     result.bindings = [{Variable(k): v for k, v in r.items()} for r in rows]
-    body = result.serialize(format=_result_fmt(fmt))
+    body = result.serialize(format=fmt)
     return QueryAnswer(body if isinstance(body, bytes) else body.encode(), media, truncated, len(rows))
+
+
+def evaluate_remote(store, sparql: str, form: str, fmt: str, cap: int) -> QueryAnswer:
+    """A remote server through the store interface (it enforces its own time limit)."""
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        body, media = store.query_bytes(sparql, fmt)
+        return QueryAnswer(body, media)
+    if form == "ASK":
+        body, media = store.query_bytes(sparql, fmt)
+        return QueryAnswer(body, media)
+    res = store.select(sparql)
+    return serialize_rows(list(res.vars), res.rows[:cap], fmt, len(res.rows) > cap)
+
+
+def parse_json_results(body: bytes) -> tuple[list[str], list[dict], bool | None]:
+    """SPARQL JSON results back into (vars, rows of rdflib terms, boolean) for HTML pages."""
+    import io
+
+    from rdflib.query import Result
+
+    res = Result.parse(io.BytesIO(body), format="json")
+    if res.type == "ASK":
+        return [], [], bool(res.askAnswer)
+    names = [str(v) for v in res.vars]
+    rows = [{str(k): v for k, v in b.items()} for b in res.bindings]
+    return names, rows, None
 
 
 def _ser_triples(ox, triples, ofmt, prefixes) -> bytes:
@@ -151,7 +189,7 @@ def _worker_main(conn) -> None:
             if path not in opened:
                 opened.clear()
                 opened[path] = ox.Store.read_only(path)
-            conn.send(("ok", _evaluate(opened[path], sparql, fmt, cap)))
+            conn.send(("ok", evaluate(opened[path], sparql, fmt, cap)))
         except SyntaxError as exc:
             conn.send(("syntax", str(exc)))
         except ValueError as exc:  # unknown format for this kind of result

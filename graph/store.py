@@ -254,6 +254,11 @@ class OxigraphStore:
     def serialize_query(self, sparql: str, fmt: str) -> bytes:
         return self.query_bytes(sparql, fmt)[0]
 
+    def location(self) -> str | None:
+        """The store folder queries read now (follows a rebuild), or None in memory: worker processes open it."""
+        self._ox()
+        return self.path
+
     def triple_count(self) -> int:
         """Distinct triples: the materialised union when there is one, else every quad."""
         st = self._ox()

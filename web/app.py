@@ -35,6 +35,7 @@ class Context:
         self._info: dict | None = None
         self._info_key = None
         self._lock = threading.Lock()
+        self._pool = None
 
     def store(self):
         if self._store is None:
@@ -42,6 +43,16 @@ class Context:
                 if self._store is None:
                     self._store = open_store(self._overrides)  # raises StoreUnavailable
         return self._store
+
+    def query_pool(self):
+        """The killable worker processes for public queries, started on first use (None for QUERY_WORKERS=0)."""
+        if self._pool is None and int(self.settings["QUERY_WORKERS"]) > 0:
+            with self._lock:
+                if self._pool is None:
+                    from graph.limits import QueryPool
+                    self._pool = QueryPool(int(self.settings["QUERY_WORKERS"]), float(self.settings["QUERY_TIMEOUT"]),
+                                           int(self.settings["ROW_CAP"]))
+        return self._pool
 
     def _build_key(self):
         return getattr(self._store, "build_dir", None)

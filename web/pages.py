@@ -14,6 +14,7 @@ from flask import Blueprint, Response, current_app, redirect, render_template, r
 from markupsafe import Markup
 from rdflib.term import Literal, URIRef
 
+from graph import limits
 from graph.store import QuerySyntaxError
 from ontology.namespaces import sparql_prefixes
 from web.rdfutil import fallback_label, human_date, is_date_literal, labels, local_href, parse_when, type_word
@@ -91,10 +92,14 @@ def render_query_page(query: str | None):
     result, error, status = None, None, 200
     if query and query.strip():
         try:
-            ans = run_public_query(ctx.store(), query, "html", settings)
+            ans = run_public_query(ctx.store(), query, "html", settings, ctx.query_pool())
             result = result_view(ctx.store(), ans, ctx.base)
         except QueryRefused as exc:
             error, status = exc.message, exc.status
+        except limits.QueryTimeout as exc:
+            error, status = str(exc), 503
+        except limits.WorkerCrashed as exc:
+            error, status = str(exc), 500
         except QuerySyntaxError as exc:
             error, status = f"SPARQL syntax error: {exc.message}", 400
     downloads = {}

@@ -1,10 +1,10 @@
-"""The public SPARQL 1.1 Protocol endpoint (/sparql): read-only, row-capped, content-negotiated.
+"""The public SPARQL 1.1 Protocol endpoint (/sparql): read-only, time-limited, row-capped, negotiated.
 
-``run_public_query(store, query, fmt, settings)`` is the one seam every public query goes through
-(the endpoint and the query page). It refuses updates, LOAD and SERVICE (unless allow-listed),
-caps SELECT rows at ROW_CAP and says so. QUERY_TIMEOUT is read here but not yet enforced: a running
-pyoxigraph query ignores signals, so enforcement belongs in a killable worker process wrapped around
-this function (DESIGN §5, §7).
+``run_public_query(store, query, fmt, settings, pool)`` is the one seam every public query goes
+through (the endpoint and the query page): graph.limits refuses updates, LOAD, SERVICE (unless
+allow-listed), over-long and over-nested queries; an on-disk store is queried in graph.limits'
+killable worker processes, so QUERY_TIMEOUT holds (503 naming the setting) and ROW_CAP cuts rows
+while they are read (X-BVKG-Truncated header and a note on the page).
 """
 from __future__ import annotations
 
@@ -13,19 +13,18 @@ from dataclasses import dataclass, field
 
 from flask import Blueprint, Response, current_app, redirect, request, url_for
 
+from graph import limits
 from graph.store import QuerySyntaxError
-from web.results import MEDIA as RESULT_MEDIA, ask_bytes, select_bytes
 
 bp = Blueprint("sparql", __name__)
 
+RESULT_MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+                "csv": "text/csv", "tsv": "text/tab-separated-values"}
 GRAPH_MEDIA = {"ttl": "text/turtle", "nt": "application/n-triples", "jsonld": "application/ld+json"}
 FORMAT_ALIASES = {"turtle": "ttl", "ntriples": "nt", "n-triples": "nt", "json-ld": "jsonld", "srj": "json",
                   "srx": "xml"}
 RESULT_FORMS, GRAPH_FORMS = ("SELECT", "ASK"), ("CONSTRUCT", "DESCRIBE")
-UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 
-# Strings and comments hide keywords; IRIs are kept for the SERVICE check, blanked for the form check.
-_STRINGS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*')
 _IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
 
 
@@ -50,45 +49,26 @@ class PublicAnswer:
     row_cap: int = 0
 
 
-def _blank(query: str) -> str:
-    """Query text with strings and comments blanked (a '#' inside an IRI is not a comment)."""
-    out, pos = [], 0
-    for m in re.finditer(_IRI.pattern + "|" + _STRINGS.pattern, query):
-        out.append(query[pos:m.start()])
-        tok = m.group(0)
-        out.append(tok if tok.startswith("<") else ('""' if tok[0] in "\"'" else " "))
-        pos = m.end()
-    out.append(query[pos:])
-    return "".join(out)
-
-
 def query_form(query: str) -> str:
-    """SELECT | ASK | CONSTRUCT | DESCRIBE, or the update keyword it starts with, from the text."""
-    text = _IRI.sub("<>", _blank(query))
+    """SELECT | ASK | CONSTRUCT | DESCRIBE, or the keyword it starts with, from the text."""
+    text = _IRI.sub("<>", limits.mask_literals_and_comments(query))
     text = re.sub(r"^\s*(?:(?:BASE\s*<>|PREFIX\s+[^\s:]*:\s*<>)\s*)*", "", text, flags=re.I)
     m = re.match(r"\s*([A-Za-z]+)", text)
     return m.group(1).upper() if m else ""
 
 
 def check_read_only(query: str, settings: dict) -> str:
-    """The query's form; raises QueryRefused for updates, LOAD and SERVICE outside the allow-list."""
-    limit = int(settings.get("MAX_QUERY_LENGTH") or 0)
-    if limit and len(query) > limit:
-        raise QueryRefused(400, f"query is {len(query)} characters; the limit is {limit} (setting MAX_QUERY_LENGTH)")
+    """The query's form; QueryRefused for what graph.limits refuses (update, LOAD, SERVICE, size)."""
+    try:
+        limits.check_public_query(query, max_length=int(settings["MAX_QUERY_LENGTH"]),
+                                  max_nesting=int(settings["MAX_QUERY_NESTING"]),
+                                  service_allowlist=tuple(settings.get("SERVICE_ALLOWLIST") or ()))
+    except limits.QueryRefused as exc:
+        raise QueryRefused(exc.status, str(exc)) from None
     form = query_form(query)
-    if form in UPDATE_WORDS:
-        raise QueryRefused(403, f"this endpoint is read-only: {form} is a SPARQL Update operation")
-    blank = _blank(query)
-    allow = set(settings.get("SERVICE_ALLOWLIST") or ())
-    for m in re.finditer(r"\bSERVICE\s+(?:SILENT\s+)?(<[^>]*>|\S+)", blank, flags=re.I):
-        target = m.group(1).strip("<>")
-        if target not in allow:
-            raise QueryRefused(403, f"SERVICE {m.group(1)} is not allowed (setting SERVICE_ALLOWLIST)")
-    if form not in RESULT_FORMS + GRAPH_FORMS:
-        if not form:
-            raise QueryRefused(400, "empty query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
-        # let the parser word the error
-    return form
+    if not form:
+        raise QueryRefused(400, "empty query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
+    return form  # anything else: the parser words the error
 
 
 def normalise_format(fmt: str | None) -> str | None:
@@ -101,32 +81,38 @@ def normalise_format(fmt: str | None) -> str | None:
     return fmt
 
 
-def run_public_query(store, query: str, fmt: str, settings: dict) -> PublicAnswer:
-    """Run one public query: read-only check, then the store, then the row cap. The hardening seam."""
+def run_public_query(store, query: str, fmt: str, settings: dict, pool=None) -> PublicAnswer:
+    """Run one public query: policy check, then evaluation capped at ROW_CAP rows.
+
+    With a worker pool and an on-disk store the query runs in a killable process (QUERY_TIMEOUT
+    holds: graph.limits.QueryTimeout); an in-memory store (tests) is evaluated in-process by the
+    same code; a remote server answers through the store interface and enforces its own timeout.
+    """
     form = check_read_only(query, settings)
-    cap = int(settings.get("ROW_CAP") or 0)
+    cap = int(settings.get("ROW_CAP") or 0) or 10**9
     if form in GRAPH_FORMS:
         if fmt in RESULT_MEDIA and fmt != "json":
             raise QueryRefused(400, f"format {fmt!r} is for SELECT and ASK results; use ttl, nt or jsonld")
-        gfmt = {"html": "ttl", "json": "jsonld"}.get(fmt, fmt)
-        body, media = store.query_bytes(query, gfmt)
-        return PublicAnswer(form, fmt, body, media)
-    if fmt in GRAPH_MEDIA:
-        raise QueryRefused(400, f"format {fmt!r} is for CONSTRUCT and DESCRIBE; use json, xml, csv or tsv")
-    if form == "ASK":
-        value = store.ask(query)
-        ans = PublicAnswer(form, fmt, boolean=value)
-        if fmt != "html":
-            ans.body, ans.media_type = ask_bytes(value, fmt), RESULT_MEDIA[fmt]
-        return ans
-    res = store.select(query)  # SELECT, or anything else: the parser gives the error message
-    rows = res.rows
-    truncated = bool(cap) and len(rows) > cap
-    if truncated:
-        rows = rows[:cap]
-    ans = PublicAnswer("SELECT", fmt, vars=list(res.vars), rows=rows, truncated=truncated, row_cap=cap)
-    if fmt != "html":
-        ans.body, ans.media_type = select_bytes(ans.vars, rows, fmt), RESULT_MEDIA[fmt]
+        wire = {"html": "ttl", "json": "jsonld"}.get(fmt, fmt)
+    else:
+        if fmt in GRAPH_MEDIA:
+            raise QueryRefused(400, f"format {fmt!r} is for CONSTRUCT and DESCRIBE; use json, xml, csv or tsv")
+        wire = "json" if fmt == "html" else fmt
+    location = getattr(store, "location", lambda: None)()
+    if pool is not None and location:
+        got = pool.run(location, query, wire)
+    elif hasattr(store, "raw"):
+        try:
+            got = limits.evaluate(store.raw(), query, wire, cap)
+        except SyntaxError as exc:
+            raise QuerySyntaxError.from_parser(str(exc)) from None
+    else:
+        got = limits.evaluate_remote(store, query, form, wire, cap)
+    ans = PublicAnswer(form if form in GRAPH_FORMS + ("ASK",) else "SELECT", fmt, got.body, got.media_type,
+                       truncated=got.truncated, row_cap=cap if got.truncated else 0)
+    if fmt == "html" and ans.form in RESULT_FORMS:
+        ans.vars, ans.rows, ans.boolean = limits.parse_json_results(got.body)
+        ans.body = None  # pages render rows, not the wire format
     return ans
 
 
@@ -199,9 +185,14 @@ def endpoint():
                 return redirect(url_for("pages.query_page", query=query))
             from web.pages import render_query_page
             return render_query_page(query)
-        ans = run_public_query(app.extensions["bvkg"].store(), query, fmt, settings)
+        ctx = app.extensions["bvkg"]
+        ans = run_public_query(ctx.store(), query, fmt, settings, ctx.query_pool())
     except QueryRefused as exc:
         return error_response(exc.status, exc.message)
+    except limits.QueryTimeout as exc:
+        return error_response(503, str(exc))
+    except limits.WorkerCrashed as exc:
+        return error_response(500, str(exc))
     except QuerySyntaxError as exc:
         return error_response(400, f"SPARQL syntax error: {exc.message}")
     resp = Response(ans.body, 200, content_type=_with_charset(ans.media_type))

@@ -521,7 +521,7 @@ def test_run_public_query_seam(store):
     """The one function the hardening work wraps: caps rows, flags truncation, refuses updates."""
     from web.sparql import QueryRefused, run_public_query
 
-    settings = {"ROW_CAP": 2, "MAX_QUERY_LENGTH": 1000, "SERVICE_ALLOWLIST": ()}
+    settings = {"ROW_CAP": 2, "MAX_QUERY_LENGTH": 1000, "MAX_QUERY_NESTING": 64, "SERVICE_ALLOWLIST": ()}
     ans = run_public_query(store, NAMES, "csv", settings)
     assert (ans.form, ans.truncated, ans.media_type) == ("SELECT", True, "text/csv")
     assert ans.body == b"name\r\nKim Bromley-Derry\r\nLinda Walker\r\n"
