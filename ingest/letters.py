@@ -97,6 +97,8 @@ def read_letter_blocks(r: "Reader") -> None:
             end = max(x.end for x in rest_roles)
             end = _close_paren(b.text, end)
             written = b.text[rest_roles[0].full_start:end].strip()
+            if written.endswith(")") and "(" not in written:
+                written = written[:-1]        # 'Jo Bloggs (Mayor)' -> 'Mayor'
             r.holding(b, role, n.start, end, "signature-block" if in_signature else "letter-block",
                       person=n, org=r.org_at(b, role.end) or org, as_written=written)
         if in_signature and group_role and not rest_roles:

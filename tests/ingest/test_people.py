@@ -342,3 +342,14 @@ def test_a_role_before_a_comma_does_not_name_the_next_sentence_subject():
                  "Leader, Tom Hardy was the first to speak.\n", PartialDate(2024, 5, 1))
     assert [h.person for h in f.holdings] == [None, None]
     assert sorted(p.key for p in f.people) == ["Jane Smith", "Tom Hardy"]
+
+
+def test_signature_blocks_keep_the_role_as_written():
+    f = facts_of("25 November 2024\n\nDear Minister,\n\n1. We accept the findings.\n\nYours sincerely,\n\n"
+                 "Jo Bloggs\n(Mayor)\n\nAnn Lee\nInterim Director, Legal Services\n(Monitoring Officer)\n",
+                 PartialDate(2024, 11, 25))
+    assert [(h.person, h.role, h.capacity, h.role_as_written) for h in f.holdings if h.person] == [
+        ("Jo Bloggs", "executive-mayor", None, "Mayor"),
+        ("Ann Lee", "monitoring-officer", "interim", "Interim Director, Legal Services (Monitoring Officer)"),
+    ]
+    assert f.signatories == ["Jo Bloggs", "Ann Lee"]
