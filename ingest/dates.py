@@ -39,7 +39,7 @@ _PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
     re.compile(rf"\b(?:(?:early|mid|late)[- ])?(?P<month>{_MONTH_RE})\.?,?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_WEEKDAY}(?:the\s+)?{_DAY}(?:\s+of)?\s+(?P<month>{_MONTH_RE})\b(?!\s+(?:1[89]|20)\d\d)", re.I),
-    re.compile(rf"\b(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)\b"),
 ]
 # A bare month without day or year: only dated when the caller supplies the year.
 _BARE_MONTH = re.compile(rf"\b(?:in\s+|since\s+|from\s+|by\s+|of\s+)(?P<month>{'|'.join(calendar.month_name[1:])})\b(?!\s+(?:1[89]|20)\d\d)")

@@ -13,8 +13,10 @@ from typing import Iterable, Optional
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
+from ingest.metadata import long_date
 from ingest.model import DocumentFacts, Evidence, PartialDate
-from ontology import vocab
+from ingest.rdf_names import (act_title, authority_short_name, bare_name, canonical_org, concept_kind, concept_label,
+                              date_literal, looks_person_name, provision_iri, strip_honorifics)
 from ontology.iris import Minter, slug
 from ontology.namespaces import (BVKG, DCTERMS, FOAF, LEG, OA, ORG, PREFIXES, PROV, RDF, RDFS, SDO, SKOS,
                                  TIME, XSD)
@@ -29,105 +31,6 @@ EVENT_TYPES = {"Meeting", "Election", "Appointment", "Departure", "Rating", "Rec
 DOC_TYPES = {"Letter", "Report", "DirectionsDocument", "Minutes", "Statement", "Document"}
 # Words that are forms of address rather than honours: kept as altLabels, not honorificPrefix.
 _ROLE_WORDS = {"minister", "mayor"}
-
-
-# ---------------------------------------------------------------- small helpers
-
-def date_literal(d: PartialDate) -> Literal:
-    """'2024-11-12'^^xsd:date, '2024-10'^^xsd:gYearMonth or '2016'^^xsd:gYear: never padded."""
-    dt = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}[d.precision]
-    return Literal(d.iso(), datatype=dt)
-
-
-def authority_short_name(name: str) -> str:
-    """'London Borough of Northshire' -> 'Northshire' (affixes from ontology/vocab/aliases.yaml)."""
-    affixes = vocab.aliases().get("authority_name_affixes", {})
-    s = re.sub(r"\s+", " ", name).strip()
-    changed = True
-    while changed:
-        changed = False
-        for p in sorted(affixes.get("prefixes", []), key=len, reverse=True):
-            if s.lower().startswith(p.lower() + " ") and len(s) > len(p) + 1:
-                s, changed = s[len(p) + 1:].strip(), True
-        for x in sorted(affixes.get("suffixes", []), key=len, reverse=True):
-            if s.lower().endswith(" " + x.lower()) and len(s) > len(x) + 1:
-                s, changed = s[: -len(x) - 1].strip(), True
-    return s
-
-
-def canonical_org(name: str) -> tuple[str, Optional[str], Optional[str]]:
-    """(canonical name, kind, abbreviation) for a known organisation variant, else (name, None, None)."""
-    low = name.strip().lower()
-    for org in vocab.aliases().get("organisations", []):
-        forms = [org["name"], *(org.get("variants") or [])] + ([org["abbreviation"]] if org.get("abbreviation") else [])
-        if low in (f.lower() for f in forms):
-            return org["name"], org.get("kind"), org.get("abbreviation")
-    return name.strip(), None, None
-
-
-def provision_iri(act_id: str, section: Optional[str] = None, part: Optional[str] = None) -> URIRef:
-    if section:
-        return LEG[f"{act_id}/section/{section}"]
-    if part:
-        return LEG[f"{act_id}/part/{part}"]
-    return LEG[act_id]
-
-
-def _act_title(act_id: str) -> str:
-    for act in vocab.legislation():
-        if act["id"] == act_id:
-            return act["title"]
-    return act_id
-
-
-def _concept_label(scheme_names: Iterable[str], concept_id: str) -> str:
-    for name in scheme_names:
-        try:
-            return vocab.scheme(name).get(concept_id).pref_label
-        except KeyError:
-            continue
-    return concept_id.replace("-", " ").capitalize()
-
-
-def _concept_kind(role_id: str) -> Optional[str]:
-    for name in ("roles", "board-roles"):
-        try:
-            return vocab.scheme(name).get(role_id).kind
-        except KeyError:
-            continue
-    return None
-
-
-def _role_labels() -> set[str]:
-    return {lab.lower() for name in ("roles", "board-roles") for c in vocab.scheme(name).concepts for lab in c.labels}
-
-
-def _strip_honorifics(name: str) -> str:
-    """'Minister Ann Example' -> 'Ann Example'; 'Cllr Tom Birch' -> 'Tom Birch'."""
-    hons = sorted(vocab.aliases().get("honorifics", []), key=len, reverse=True)
-    s, changed = name.strip(), True
-    while changed:
-        changed = False
-        for h in hons:
-            if s.lower().startswith(h.lower() + " "):
-                s, changed = s[len(h) + 1:].strip(), True
-    return s
-
-
-def _bare_name(name: str) -> str:
-    """'Sir Tom Birch' -> 'Tom Birch'; 'Jo Bell-Smith CBE DL' -> 'Jo Bell-Smith'.
-    Only for a name no mention resolved: resolution's key always wins."""
-    post = {p.lower() for p in vocab.aliases().get("postnominals", [])}
-    words = _strip_honorifics(name).split()
-    while len(words) > 2 and words[-1].strip(",").lower() in post:
-        words.pop()
-    return " ".join(words).strip(" ,") or name.strip()
-
-
-def _looks_person_name(s: str) -> bool:
-    words = s.split()
-    return 1 < len(words) <= 5 and all(re.fullmatch(r"[A-Z][A-Za-z'’.\-]*", w) for w in words) \
-        and not any(lab in s.lower() for lab in _role_labels())
 
 
 # ---------------------------------------------------------------- the builder
@@ -242,7 +145,7 @@ class _Builder:
 
     # -- people
     def person(self, name: str) -> URIRef:
-        bare = _bare_name(name)
+        bare = bare_name(name)
         key = self.person_keys.get(name.lower()) or self.person_keys.get(bare.lower()) or bare
         iri = self.m.person(key)
         self.add(iri, RDF.type, FOAF.Person)
@@ -256,7 +159,7 @@ class _Builder:
         low = name.lower()
         if low in self.person_keys:
             return self.person(name)
-        bare = _strip_honorifics(name)
+        bare = strip_honorifics(name)
         if bare.lower() in self.person_keys:
             return self.person(bare)
         if low in self.org_index or canonical_org(name)[1] or self._mentioned_org(name):
@@ -266,7 +169,7 @@ class _Builder:
                 return h_iri
         if self._kind_of(name):
             return self.org(name)
-        if _looks_person_name(bare) and not low.startswith(("the ", "your ", "our ")):
+        if looks_person_name(bare) and not low.startswith(("the ", "your ", "our ")):
             return self.person(bare)
         return None
 
@@ -334,7 +237,7 @@ class _Builder:
 
     def people(self):
         for pm in self.f.people:
-            self.person_keys[pm.name.lower()] = pm.key or _bare_name(pm.name)
+            self.person_keys[pm.name.lower()] = pm.key or bare_name(pm.name)
             if pm.key:
                 self.person_keys[pm.key.lower()] = pm.key
         for pm in self.f.people:
@@ -364,7 +267,7 @@ class _Builder:
             if org is None:
                 continue  # no organisation known: a holding needs one to be found again
             org_label = self._label(org)
-            role_label = _concept_label(("roles", "board-roles"), h.role)
+            role_label = concept_label(("roles", "board-roles"), h.role)
             ev = h.evidence
             if h.person:
                 holder = self.person(h.person)
@@ -422,7 +325,7 @@ class _Builder:
         """The organisation of a holding the text does not place: the subject authority, except for
         government roles (a Secretary of State is not a post of the council), which go to the
         publishing department or else the first department the document names."""
-        if _concept_kind(role_id) != "government":
+        if concept_kind(role_id) != "government":
             return self.subject
         candidates = ([self.doc.publisher] if self.doc.publisher else []) + [
             o.key or o.name for o in self.f.organisations if o.kind == "department"]
@@ -453,7 +356,7 @@ class _Builder:
         for d in self.f.directions:
             iri = self.m.direction(self.doc.slug, d.key)
             self.add(iri, RDF.type, BVKG.Direction)
-            when = f" of {_long_date(d.date)}" if d.date else ""
+            when = f" of {long_date(d.date)}" if d.date else ""
             self.add(iri, RDFS.label, Literal(f"{'Proposed ' if d.status == 'proposed' else ''}Directions{when}"))
             self.add(iri, BVKG.status, Literal(d.status))
             if d.date:
@@ -487,7 +390,7 @@ class _Builder:
     def _provision(self, act_id: str, section: Optional[str], part: Optional[str]) -> URIRef:
         iri = provision_iri(act_id, section, part)
         act = LEG[act_id]
-        title = _act_title(act_id)
+        title = act_title(act_id)
         if iri != act:
             self.add(iri, RDF.type, BVKG.LegislationProvision)
             where = f"section {section}" if section else f"Part {part}"
@@ -519,7 +422,7 @@ class _Builder:
                 continue
             iri = self.m.fact("judgement", self.doc.slug, a, self.n("judgement", a))
             self.add(iri, RDF.type, BVKG.ThemeJudgement)
-            label = _concept_label(("themes",), t.theme)
+            label = concept_label(("themes",), t.theme)
             self.add(iri, RDFS.label, Literal(f"{label}: {t.judgement}"))
             self.add(iri, BVKG.theme, theme)
             self.add(iri, BVKG.judgement, Literal(t.judgement))
@@ -580,15 +483,6 @@ class _Builder:
             for name in names:
                 # a role without a name ('Minister of State') is linked only through a holding, never minted as a person
                 self.add(self.doc_iri, prop, self.agent(name))
-
-
-def _long_date(d: PartialDate) -> str:
-    import calendar
-    if d.precision == "day":
-        return f"{d.day} {calendar.month_name[d.month]} {d.year}"
-    if d.precision == "month":
-        return f"{calendar.month_name[d.month]} {d.year}"
-    return str(d.year)
 
 
 # ---------------------------------------------------------------- public functions

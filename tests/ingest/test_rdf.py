@@ -10,7 +10,8 @@ from ingest.metadata import build_document
 from ingest.model import (CitationFact, DirectionFact, DirectionItemFact, DocumentFacts, Evidence, EventFact,
                           Holding, InspectionFact, InterventionFact, OrgMention, PartialDate as D, PersonMention,
                           ThemeFact)
-from ingest.rdf import authority_short_name, corpus_dataset, document_graph
+from ingest.rdf import corpus_dataset, document_graph
+from ingest.rdf_names import authority_short_name
 from ingest.structure import parse_structure
 from ontology.namespaces import BVKG, DCTERMS, FOAF, LEG, OA, ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 
