@@ -34,6 +34,8 @@ def decode(data: bytes, name: str) -> str:
     """Bytes -> normalised text; the checks every document must pass, in the order a reader cares."""
     if not data.strip():
         raise IngestError(name, "empty document (no text, or only whitespace)")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise IngestError(name, "UTF-16 text (byte-order mark at offset 0); save the file as UTF-8")
     nul = data.find(b"\x00")
     if nul >= 0:
         raise IngestError(name, f"binary file: NUL byte at offset {nul}", line=data.count(b"\n", 0, nul) + 1)

@@ -93,7 +93,15 @@ class _Piece:
     alone: bool = False             # the only piece in its chunk
 
 
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+
+
 def _marker(line: str) -> tuple[Optional[str], Optional[str], bool, str]:
+    md = _MD_HEADING.match(line)
+    if md:
+        # '## 4.6 Political leadership' (markdown from a converter): the heading's own numbering still counts
+        kind, tok, numdot, rest = _marker(line[md.end():])
+        return ("heading-md", tok, numdot, rest) if kind in (None, "number") else ("heading-md", None, False, line[md.end():])
     m = _MARKER.match(line)
     if not m or m.end() == 0:
         return None, None, False, line
@@ -168,7 +176,7 @@ def _looks_heading(text: str, piece: _Piece) -> bool:
     if not t or t[0].islower() or t.startswith(("(", '"', "“", "'")):
         return False
     words = t.split()
-    if re.search(r"\w[.!?]\s+[A-Z]", t):
+    if re.search(r"\w[.!?]\s+\w", t):
         return False                     # two sentences are prose, not a heading
     if re.match(r"[A-Z][\w-]*:\s+\S", t):
         return False                     # 'Apologies: …', 'Chair: …' are labelled entries
@@ -334,10 +342,11 @@ def parse_structure(text: str, slug: str = "") -> list[Block]:
             continue
 
         # ---- headings, including numbered ones ('1. Introduction', '4.6 Leadership of Place')
-        if piece.marker in (None, "number") and _looks_heading(body, piece) and not is_date_line(body):
+        if piece.marker == "heading-md" or (
+                piece.marker in (None, "number") and _looks_heading(body, piece) and not is_date_line(body)):
             if _ANNEX.match(body) and numbered_seen:
                 state = _Numbering(prefix=f"{_slugify_word(body)}-")
-            number = piece.token if piece.marker == "number" else None
+            number = piece.token if piece.marker in ("number", "heading-md") else None
             anchor = f"{state.prefix}p{number}" if number else None
             if number:
                 state.number, state.letter, state.roman = number, None, None

@@ -71,3 +71,10 @@ def test_missing_and_unreadable(tmp_path):
         p.chmod(0)
         with pytest.raises(IngestError, match="unreadable: Permission denied"):
             read_text(p)
+
+
+def test_utf16_is_named_as_such(tmp_path):
+    p = write(tmp_path, "u16.txt", "Dear Sir,\n".encode("utf-16"))
+    with pytest.raises(IngestError) as e:
+        read_text(p)
+    assert str(e.value) == f"{p}: UTF-16 text (byte-order mark at offset 0); save the file as UTF-8"

@@ -292,3 +292,14 @@ def test_each_annex_has_its_own_anchor_prefix():
     a = by_anchor(parse_structure(text))
     assert (a["annex-a-p1"].text, a["appendix-2-p1"].text, a["appendix-2-p1.a"].number) == (
         "First annex.", "Second.", "1(a)")
+
+
+def test_markdown_headings_from_converters():
+    text = "# Commissioners report\n\n## 1. Introduction\n\n1.1 Text here.\nmore text\n\n### Governance\n\nThe council met.\n"
+    assert [(b.kind, b.anchor, b.text, b.section) for b in parse_structure(text)] == [
+        ("heading", "b1", "Commissioners report", "Commissioners report"),
+        ("heading", "p1", "Introduction", "Introduction"),
+        ("paragraph", "p1.1", "Text here. more text", "Introduction"),
+        ("heading", "b4", "Governance", "Governance"),
+        ("paragraph", "b5", "The council met.", "Governance"),
+    ]
