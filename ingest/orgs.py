@@ -165,7 +165,7 @@ def find_orgs(text: str) -> list[OrgSpan]:
         name = m.group("name")
         start = m.start("name")
         while True:          # 'Membership of the Improvement Board' -> 'Improvement Board'
-            lead = _LEADING_NOISE.match(text, start) or re.compile(r"(?:of|for|and|the|on|&)\s+").match(text, start)
+            lead = _LEADING_NOISE.match(text, start) or re.compile(r"(?:of|for|and|the|on|&|[A-Z]\w+(?:'s|’s))\s+").match(text, start)
             if not lead or lead.end() >= m.end("name"):
                 break
             start = lead.end()

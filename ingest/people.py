@@ -271,7 +271,7 @@ def _unnamed(r: Reader) -> None:
             if _FUTURE_CLAUSE.search(before) and capacity == "permanent":
                 continue                  # 'secure the appointment of a permanent X': a post to fill, no holder
             holders = named.get(role.role, set())
-            if len(holders) == 1 and not past and not future:
+            if len(holders) == 1 and not past and not future and not counted:
                 person = next(iter(holders))
                 for h in r.facts.holdings:
                     if canon.get(h.person or "", h.person) == person and h.role == role.role:
@@ -296,8 +296,8 @@ def _unnamed(r: Reader) -> None:
             slots[key] = r.holding(b, role, qstart, role.end, "unnamed-holder", org=org,
                                    org_kind=kind, past=past, future=future, capacity=capacity,
                                    as_written=t[qstart:role.end] if counted else None)
-            if vacant:
-                slots[key].start = None       # 'vacant since' dates the vacancy, not a holder
+            if vacant or counted:
+                slots[key].start = None       # 'vacant since' / 'four Chief Executives since' date no holder
 
 
 def _left_when_vacant(r: Reader, b: Block, role: RoleSpan, after: str) -> None:
@@ -431,6 +431,9 @@ def _dedupe(facts: DocumentFacts) -> None:
             first.capacity = first.capacity or h.capacity
             first.start = first.start or h.start
             first.end = first.end or h.end
+            date = facts.document.date
+            if date and ((first.start and _after(first.start, date)) or (first.end and not _after(first.end, date))):
+                first.attested = None     # a stated start after, or end by, the document's date
             if len(h.role_as_written) > len(first.role_as_written):
                 first.role_as_written = h.role_as_written
             continue

@@ -23,11 +23,14 @@ if TYPE_CHECKING:  # pragma: no cover
 def read_appositions(r: "Reader") -> None:
     """Prose: 'X, [the] Role [of Org]', 'the Role, X', 'X (Role)', 'Role of Org X', 'X as Role'."""
     for b in r.doc.blocks:
-        if b.kind in LETTER_KINDS or b.kind == "signature":
-            continue
+        letter = b.kind in LETTER_KINDS or b.kind == "signature"
         roles = r.roles[b.anchor]
         for n in r.names[b.anchor]:
-            if not _chain_after(r, b, n, roles):
+            if letter and n.start == 0:
+                continue                  # read as a letter block (ingest.letters)
+            if letter:
+                _role_before(r, b, n, roles)      # 'Lead Inspector: Professor X' on a title page
+            elif not _chain_after(r, b, n, roles):
                 _role_before(r, b, n, roles)
             _office_title(r, b, n)
 
@@ -127,7 +130,7 @@ def _role_before(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
             continue                      # "appointed as Leadership Lead, Ann Lee as ..."
         # after 'Role, X' the name must end its phrase: 'After consulting the Monitoring Officer,
         # Jane Smith decided' names no Monitoring Officer
-        ends = r"\s*(?:[,.;:)]|'s|’s|\s+and\b|$)" if gap.strip() in (",", ":", "–", "—", "-") \
+        ends = r"\s*(?:[,.;:)]|'s|’s|\s+and\b|$|\s+(?=[A-Z][\w ]{0,40}:))" if gap.strip() in (",", ":", "–", "—", "-") \
             else r"\s*(?:[,.;:)]|'s|’s|\s+(?:and|was|is|has|who|will|had)\b|$)"
         if not re.match(ends, t[n.end:]):
             continue
@@ -158,6 +161,8 @@ def read_party_labels(r: "Reader") -> None:
             if not m:
                 continue
             party = m.group(1).strip()
+            if find_roles(party, ("roles", "board-roles")) or party.lower() in ("chair", "vice-chair", "lead", "member"):
+                continue                  # 'Cllr X (Chair)' names a seat, not a party
             ps, pe = n.end + m.start(1), n.end + m.end(1)
             r.facts.organisations.append(OrgMention(party, "group", Evidence.of(b, ps, pe, "party-label"), key=party))
             r.holding(b, "councillor", n.start, n.end + m.end(), "party-label", person=n,

@@ -353,3 +353,44 @@ def test_signature_blocks_keep_the_role_as_written():
         ("Ann Lee", "monitoring-officer", "interim", "Interim Director, Legal Services (Monitoring Officer)"),
     ]
     assert f.signatories == ["Jo Bloggs", "Ann Lee"]
+
+
+INSPECTION = """Best Value Inspection of Northshire Council
+
+Lead Inspector: Professor Helen Marsh CBE
+Assistant Inspectors: Daniel Okoro and Priya Nair
+
+March 2025
+
+1. Introduction
+
+1.1 On 3 October 2024 the Secretary of State appointed me, Professor Helen Marsh CBE, as Inspector under section 10 of the Local Government Act 1999, supported by Daniel Okoro and Priya Nair as Assistant Inspectors.
+
+1.2 We met the Leader, Councillor Brian Foster, and the Deputy Leader, Councillor Ruth Evans. The interim Chief Executive, Mark Thompson, who joined in January 2024, was helpful. The Council has had four Chief Executives since 2020. The Monitoring Officer, Ms Angela Rossi, has been in post since 2019.
+
+1.3 The Council's Audit and Standards Committee is chaired by Councillor Peter Lowe (Liberal Democrat). Councillor Lowe told us that the Committee meets quarterly.
+
+Present: Councillor Brian Foster (Chair), Councillor Ruth Evans, Mark Thompson (Chief Executive)
+"""
+
+
+def test_inspection_title_page_and_report():
+    f = facts_of(INSPECTION, PartialDate(2025, 3))
+    got = {(h.person, h.role, h.organisation, h.capacity, h.start and h.start.iso(), h.represents) for h in f.holdings}
+    nc = "Northshire Council"
+    for row in [("Helen Marsh", "inspector", nc, None, "2024-10-03", None),
+                ("Daniel Okoro", "assistant-inspector", nc, None, None, None),
+                ("Priya Nair", "assistant-inspector", nc, None, None, None),
+                ("Brian Foster", "leader", nc, None, None, None),
+                ("Ruth Evans", "deputy-leader", nc, None, None, None),
+                ("Mark Thompson", "head-of-paid-service", nc, "interim", "2024-01", None),
+                ("Angela Rossi", "monitoring-officer", nc, None, "2019", None),
+                ("Peter Lowe", "councillor", nc, None, None, "Liberal Democrat"),
+                ("Peter Lowe", "chair", "Audit and Standards Committee", None, None, None)]:
+        assert row in got
+    # '(Chair)' after a councillor's name is a seat, not a party; 'four Chief Executives since 2020' dates no one
+    assert not [h for h in f.holdings if h.represents == "Chair"]
+    assert [(h.role, h.start) for h in f.holdings if h.person is None and h.role == "head-of-paid-service"] == [
+        ("head-of-paid-service", None)]
+    assert {(o.name, o.kind) for o in f.organisations if o.kind in ("group", "committee")} == {
+        ("Liberal Democrat", "group"), ("Audit and Standards Committee", "committee")}
