@@ -1,10 +1,11 @@
 """The one small store interface: everything outside graph/build reads the graph through it.
 
 Two implementations answer the same questions the same way:
-- ``OxigraphStore``: pyoxigraph embedded (on disk, or in memory for tests), default graph = union
-  of the named graphs, pyoxigraph's own serializers on the hot path (never rdflib's Turtle writer);
-- ``RemoteStore``: any SPARQL 1.1 Protocol server through SPARQLWrapper (the server must present
-  the union of named graphs as its default graph, e.g. ``oxigraph serve-read-only --union-default-graph``).
+- ``OxigraphStore``: pyoxigraph embedded (on disk, or in memory for tests); queries read the
+  de-duplicated union that builds materialise in the default graph (or Oxigraph's union mode when
+  there is none), pyoxigraph's own serializers on the hot path (never rdflib's Turtle writer);
+- ``RemoteStore``: any SPARQL 1.1 Protocol server through SPARQLWrapper (its default graph must be
+  the de-duplicated union of the named graphs, as a built store's is).
 
 ``open_store(overrides)`` picks one from the settings table. A missing, corrupt or unreachable
 store raises ``StoreUnavailable`` (the web app answers 502/503 with its message) and malformed
@@ -371,9 +372,12 @@ class CurrentBuildStore(OxigraphStore):
 class RemoteStore:
     """A SPARQL 1.1 Protocol server through SPARQLWrapper; answers as OxigraphStore's do.
 
-    The server's default graph must be the union of the named graphs (Oxigraph:
-    ``--union-default-graph``; Virtuoso: its default). ``gsp_endpoint``/``update_endpoint`` are
-    only for loading a server (``load_nquads``), never used on the read path.
+    The server's default graph must be the de-duplicated union of the named graphs. A built store
+    already holds it (graph/build materialises it), so ``oxigraph serve-read-only --location
+    DATA_DIR/current/store`` needs no flag; a server loaded from the N-Quads dump needs
+    ``materialize_union()`` once. (A server's union-default-graph mode, such as Oxigraph's
+    ``--union-default-graph``, repeats a triple once per graph that states it.)
+    ``gsp_endpoint``/``update_endpoint`` are only for loading, never used on the read path.
     """
 
     def __init__(self, endpoint: str, update_endpoint: str | None = None, gsp_endpoint: str | None = None,
@@ -466,7 +470,8 @@ class RemoteStore:
         return self.query_bytes(sparql, fmt)[0]
 
     def triple_count(self) -> int:
-        res = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        """Distinct triples of the default graph (the union), as OxigraphStore counts them."""
+        res = self.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
         return int(res.rows[0]["n"])
 
     # -------- loading a server (Graph Store Protocol)
@@ -483,6 +488,22 @@ class RemoteStore:
                 resp.read()
         except (urllib.error.URLError, OSError) as exc:
             raise StoreUnavailable(f"Graph Store endpoint {self.gsp_endpoint} failed ({exc})") from None
+
+
+    def materialize_union(self) -> None:
+        """After load_nquads: copy the named graphs, once each, into the default graph (as builds do)."""
+        import urllib.request
+
+        if not self.update_endpoint:
+            raise ValueError("RemoteStore has no update_endpoint to write with")
+        req = urllib.request.Request(self.update_endpoint, method="POST",
+                                     data=b"INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }",
+                                     headers={"Content-Type": "application/sparql-update"})
+        try:
+            with urllib.request.urlopen(req, timeout=max(self.timeout, 60)) as resp:
+                resp.read()
+        except (urllib.error.URLError, OSError) as exc:
+            raise StoreUnavailable(f"SPARQL update endpoint {self.update_endpoint} failed ({exc})") from None
 
 
 def _server_message(exc: Exception) -> str:

@@ -70,10 +70,13 @@ class Server:
 
 @pytest.fixture(scope="module")
 def pair(built):
-    """(embedded read-only store, remote store) over the same built store folder."""
+    """(embedded read-only store, remote store) over the same built store folder.
+
+    No --union-default-graph: the build materialised the de-duplicated union as the default graph
+    (the server's union mode would repeat a triple once per graph that states it)."""
     data, result = built
     store_dir = result.build_dir / "store"
-    server = Server(["serve-read-only", "--location", str(store_dir), "--union-default-graph"]).start()
+    server = Server(["serve-read-only", "--location", str(store_dir)]).start()
     try:
         yield OxigraphStore(store_dir, read_only=True), RemoteStore(server.url + "/query"), server
     finally:
@@ -135,7 +138,7 @@ def test_open_store_sparql_backend(pair):
 
 def test_stopped_server_is_unavailable_then_recovers(built):
     _, result = built
-    server = Server(["serve-read-only", "--location", str(result.build_dir / "store"), "--union-default-graph"]).start()
+    server = Server(["serve-read-only", "--location", str(result.build_dir / "store")]).start()
     remote = RemoteStore(server.url + "/query", timeout=5)
     try:
         assert len(remote.select(SELECTS[3]).rows) == 2
@@ -153,10 +156,13 @@ def test_stopped_server_is_unavailable_then_recovers(built):
 def test_load_server_with_graph_store_protocol(built, tmp_path):
     """A read-write server loaded from the build's N-Quads dump answers as the embedded store does."""
     _, result = built
-    server = Server(["serve", "--location", str(tmp_path / "srv"), "--union-default-graph"]).start()
+    server = Server(["serve", "--location", str(tmp_path / "srv")]).start()
     try:
-        remote = RemoteStore(server.url + "/query", gsp_endpoint=server.url + "/store")
+        remote = RemoteStore(server.url + "/query", gsp_endpoint=server.url + "/store",
+                             update_endpoint=server.url + "/update")
         remote.load_nquads((result.build_dir / "dumps" / "bvkg.nq").read_bytes())
+        assert remote.select(SELECTS[0]).rows == []        # the dump holds named graphs only
+        remote.materialize_union()
         local = OxigraphStore(result.build_dir / "store", read_only=True)
         assert remote.triple_count() == local.triple_count()
         for q in SELECTS:
@@ -165,6 +171,8 @@ def test_load_server_with_graph_store_protocol(built, tmp_path):
         server.stop()
 
 
-def test_remote_without_gsp_endpoint_cannot_load():
+def test_remote_without_gsp_or_update_endpoint_cannot_load():
     with pytest.raises(ValueError, match="RemoteStore has no gsp_endpoint to load into"):
         RemoteStore("http://127.0.0.1:1/query").load_nquads(b"")
+    with pytest.raises(ValueError, match="RemoteStore has no update_endpoint to write with"):
+        RemoteStore("http://127.0.0.1:1/query").materialize_union()
