@@ -236,7 +236,14 @@ def parse_structure(text: str, slug: str = "") -> list[Block]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     pieces = _merge_page_breaks(_pieces(lines))
 
-    has_salutation = any(_SALUTATION.match(p.lines[0]) for p in pieces[:40])
+    # a letter's front matter is short lines; 'Dear …' after prose is a letter quoted inside a report
+    has_salutation = False
+    for p in pieces[:40]:
+        if _SALUTATION.match(p.lines[0]):
+            has_salutation = True
+            break
+        if len(" ".join(p.body).split()) > 40:
+            break
     blocks: list[Block] = []
     used: set[str] = set()
     numbered_seen = False

@@ -303,3 +303,10 @@ def test_markdown_headings_from_converters():
         ("heading", "b4", "Governance", "Governance"),
         ("paragraph", "b5", "The council met.", "Governance"),
     ]
+
+
+def test_letter_quoted_inside_a_report_does_not_make_the_report_a_letter():
+    long = " ".join(["The Commissioners reviewed progress across every service in the council."] * 5)
+    text = f"Annual report\n\n{long}\n\nDear Minister,\n\nWe write to you.\n"
+    blocks = parse_structure(text)
+    assert [b.kind for b in blocks] == ["heading", "paragraph", "paragraph", "paragraph"]
