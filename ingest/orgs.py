@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from ingest.names import is_first_name
+from ingest.names import is_first_name, stop_words
 from ontology.vocab import aliases, scheme
 
 # UK party names: a 'Labour Group' is a political group, not a board.
@@ -34,18 +34,17 @@ _AUTHORITY_RES = (
     re.compile(rf"\b(?P<place>{_PLACE})\s+(?:Metropolitan\s+Borough|Royal\s+Borough|London\s+Borough|City|County|District|Borough|Town)\s+Council\b"),
     re.compile(rf"\b(?P<place>{_PLACE})\s+(?:Council|MBC)\b(?!s)"),
 )
-_BODY_TOKEN = r"(?:[A-Z][\w'’&-]*|and|of|for|&|the|on)"
+# 'the' never sits inside a body's name: 'Envoys and the Transformation Board' is two things
+_BODY_TOKEN = r"(?:[A-Z][\w'’&-]*|and|of|for|&|on)"
 _BODY_RE = re.compile(
     rf"\b(?P<name>[A-Z][\w'’&-]*(?:\s+{_BODY_TOKEN}){{0,7}}?\s+"
-    rf"(?P<head>Board|Committee|Sub-Committee|Group|Team|Panel|Forum|Commission|Commissioners))\b"
+    rf"(?P<head>Board|Committee|Sub-Committee|Group|Team|Panel|Forum|Commission))\b"
     rf"(?:\s+\((?P<abbr>[A-Z][A-Za-z&]{{1,7}})\))?")
 _HEAD_KIND = {"Board": "board", "Committee": "committee", "Sub-Committee": "committee", "Group": "board",
-              "Team": "team", "Panel": "board", "Forum": "board", "Commission": "organisation",
-              "Commissioners": "team"}
+              "Team": "team", "Panel": "board", "Forum": "board", "Commission": "organisation"}
 _LEADING_NOISE = re.compile(r"(?:(?:The|A|An|Our|Your|Its|This|New|Each|Every|Both|All|Whilst|While|"
                             r"When|Since|Membership|Following|After|Before|In|At|On|To|By|From|With|"
-                            r"Chair|Chairman|Chairwoman|Chairperson|Vice-Chair|Member|Members|Lead|"
-                            r"Children's Services led by the)\s+)+")
+                            r"Chair|Chairman|Chairwoman|Chairperson|Vice-Chair|Member|Members|Lead)\s+)+")
 
 
 @dataclass(frozen=True)
@@ -81,8 +80,8 @@ def _trim_place(place: str) -> str:
         toks = toks[:-1]
     keep: list[str] = []
     for i, t in enumerate(toks):
-        if t in _NOT_PLACE:
-            break
+        if t in _NOT_PLACE or (keep and t in stop_words()):
+            break                 # "London Borough of X Children's Services"
         # 'Barsetshire John Smith': a first name followed by another word starts a person's name
         if keep and i + 1 < len(toks) and toks[i + 1][0].isupper() and is_first_name(t):
             break
@@ -165,7 +164,7 @@ def find_orgs(text: str) -> list[OrgSpan]:
         name = m.group("name")
         start = m.start("name")
         while True:          # 'Membership of the Improvement Board' -> 'Improvement Board'
-            lead = _LEADING_NOISE.match(text, start) or re.compile(r"(?:of|for|and|the|on|&|[A-Z]\w+(?:'s|’s))\s+").match(text, start)
+            lead = _LEADING_NOISE.match(text, start) or re.compile(r"(?:of|for|and|the|on|&|(?:Council|Authority|Borough|City|County)(?:'s|’s))\s+").match(text, start)
             if not lead or lead.end() >= m.end("name"):
                 break
             start = lead.end()
