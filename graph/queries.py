@@ -1,7 +1,8 @@
 """Named queries: the worked examples the web app shows, the CLI runs and the tests check.
 
 Each query is a file ``graph/queries/<id>.rq``: a front matter of ``#+ `` lines (YAML: title,
-description, parameters) and the SPARQL text, with one ``#PARAMS`` line where the parameters go.
+description, parameters) and the SPARQL text, with ``#PARAMS`` lines where the parameters go
+(repeated in each subquery a parameter can narrow).
 Parameters are bound as a ``VALUES`` row of terms rdflib serialises (``Literal(...).n3()``,
 a validated IRI) — never by pasting user text into the query. A list parameter (type ``iris``)
 gets a ``VALUES ?name { … }`` clause of its own; an empty value leaves the variable free.
@@ -78,7 +79,9 @@ class NamedQuery:
                     terms = _iri_list(p, values.get(p.name))
                     if terms:
                         clauses.append(f"VALUES ?{p.name} {{ {' '.join(terms)} }}")
-            body = body.replace(PARAMS_MARK, "\n  ".join(clauses), 1)
+            # every #PARAMS line gets the clause: each subquery that can be narrowed by a
+            # parameter repeats it, so a scoped query stays small all the way down
+            body = body.replace(PARAMS_MARK, "\n  ".join(clauses))
         return sparql_prefixes() + body
 
 
@@ -133,8 +136,8 @@ def parse_query_file(path: Path) -> NamedQuery:
     for p in params:
         if p.type not in PARAM_TYPES:
             raise ValueError(f"{path.name}: parameter {p.name!r} has unknown type {p.type!r}")
-    if params and body.count(PARAMS_MARK) != 1:
-        raise ValueError(f"{path.name}: a query with parameters needs exactly one {PARAMS_MARK} line")
+    if params and PARAMS_MARK not in body:
+        raise ValueError(f"{path.name}: a query with parameters needs a {PARAMS_MARK} line")
     return NamedQuery(id=path.stem, title=meta["title"], description=meta.get("description", ""),
                       parameters=params, sparql=body)
 
