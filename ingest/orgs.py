@@ -176,6 +176,15 @@ def find_orgs(text: str) -> list[OrgSpan]:
             kind = "group"
         end = m.end() if m.group("abbr") else m.end("name")
         found.append(OrgSpan(start, end, name, kind, m.group("abbr"), name))
+    # 'London Borough of X Children's Services Improvement Board': the authority, then its board
+    auths = [o for o in found if o.kind == "authority"]
+    for i, o in enumerate(found):
+        a = next((a for a in auths if a.start == o.start and a.end < o.end), None)
+        if a and o.kind in ("board", "committee", "team"):
+            cut = len(text[o.start:a.end]) + len(text[a.end:o.end]) - len(text[a.end:o.end].lstrip())
+            name = o.name[cut:]
+            if len(name.split()) >= 2:
+                found[i] = OrgSpan(o.start + cut, o.end, name, o.kind, o.abbreviation, name)
     # keep the longest of overlapping mentions
     found.sort(key=lambda o: (o.start, -(o.end - o.start)))
     out: list[OrgSpan] = []

@@ -119,3 +119,17 @@ def test_names_with_titles_and_letters_not_places():
     # a known first name before a place word is not enough on its own
     park = find_names("a walk in Victoria Park")
     assert [(n.name, n.strong) for n in park] == [("Victoria Park", False)]
+
+
+def test_body_names_do_not_swallow_their_neighbours():
+    text = ("working with the Ministerial Envoys and the Transformation and Assurance Board; the Mayor's Advisory "
+            "Board (MAB); the Council's Audit and Standards Committee; the London Borough of Hackney Children's "
+            "Services Improvement Board")
+    got = [(o.name, o.kind, o.abbreviation) for o in find_orgs(text)]
+    assert got == [
+        ("Transformation and Assurance Board", "board", None),
+        ("Mayor's Advisory Board", "board", "MAB"),
+        ("Audit and Standards Committee", "committee", None),
+        ("London Borough of Hackney", "authority", None),
+        ("Children's Services Improvement Board", "board", None),
+    ]
