@@ -144,12 +144,19 @@ _NUM = r"(?P<n>\d+|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + 
 _DURATION = re.compile(rf"\b{_NUM}[\s-]+(?P<unit>day|week|fortnight|month|year)(?:s|ly)?\b", re.I)
 
 
+# 'quarterly', 'at monthly intervals', 'annually': a recurring interval with no number written
+_PERIODIC_WORDS = {"quarterly": "P3M", "monthly": "P1M", "annually": "P1Y", "annual": "P1Y", "yearly": "P1Y",
+                   "weekly": "P7D", "fortnightly": "P14D", "half-yearly": "P6M", "biannually": "P6M"}
+_PERIODIC = re.compile(r"\b(" + "|".join(sorted(_PERIODIC_WORDS, key=len, reverse=True)) + r")\b", re.I)
+
+
 def parse_duration(text: str) -> Optional[str]:
     """'within three months' -> 'P3M'; 'one month' -> 'P1M'; 'six monthly intervals' -> 'P6M';
     'two weeks' -> 'P14D' (weeks kept as days so xsd:duration stays simple)."""
     m = _DURATION.search(text or "")
     if not m:
-        return None
+        w = _PERIODIC.search(text or "")
+        return _PERIODIC_WORDS[w.group(1).lower()] if w else None
     raw = m.group("n").lower()
     n = int(raw) if raw.isdigit() else _WORD_NUMBERS[raw]
     unit = _UNITS[m.group("unit").lower()]

@@ -53,6 +53,9 @@ def test_is_date_line():
     ("for an initial period of two years", "P2Y"),
     ("within 28 days", "P28D"),
     ("within two weeks", "P14D"),
+    ("report quarterly to the Board", "P3M"),
+    ("at monthly intervals", "P1M"),
+    ("a half-yearly report", "P6M"),
     ("as soon as possible", None),
 ])
 def test_parse_duration(text, iso):
