@@ -76,6 +76,17 @@ def params(n_authorities: int = 1) -> dict[str, dict[str, str]]:
     }
 
 
+def scoped_params() -> dict[str, dict[str, str]]:
+    """The listing queries narrowed to one authority, board, Direction or theme (how a reader asks)."""
+    return {
+        "statutory-roles": {"authority": f"{ID}authority/a0"},
+        "holders-on-date": {"date": doc_date(0, 4), "authority": f"{ID}authority/a0"},
+        "board-members": {"board": f"{ID}board/a0-improvement-board"},
+        "direction-items": {"direction": f"{ID}direction/a0-d1/directions"},
+        "themes-by-document": {"theme": f"{ID}theme/culture"},
+    }
+
+
 class Writer:
     def __init__(self, out):
         self.out, self.n = out, 0
