@@ -112,14 +112,18 @@ def _role_before(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
         org = None
         written = None
         close = 0
+        titled = bool(set(n.honorifics) - {"Mayor", "Minister"})
         if re.fullmatch(r",\s*|\s+(?:is|was)\s+|\s*:\s*|\s+[–—-]\s+", gap):
             pass
+        elif re.fullmatch(r"\s+", gap) and titled:
+            pass                          # 'Leader of the Council Cllr Tom Hardy': the title starts the name
         elif re.fullmatch(r"\s*\(\s*", gap) and t[n.end:n.end + 1] == ")":
             # "The Leader (Cllr X) and the Chief Executive (Y)"
             close = 1
-        elif re.fullmatch(r"\s+for\s+(?:the\s+)?[A-Z][\w&'’ -]{1,50}?,\s*", gap) and "." not in gap:
+        elif re.fullmatch(r"\s+for\s+(?:the\s+)?[A-Z][\w&'’ -]{1,50}?(?:,\s*|\s+)", gap) and "." not in gap \
+                and ("," in gap or titled):
             # 'Cabinet Member for Finance, Cllr X': the portfolio is part of the role as written
-            written = t[role.full_start:role.end + gap.rindex(",")]
+            written = t[role.full_start:role.end + len(gap.rstrip().rstrip(","))]
         else:
             o = r.org_at(b, role.end)
             if not (o and re.fullmatch(r"\s*,?\s*", t[o.end:n.start]) and re.fullmatch(r"\s+of\s+(?:the\s+)?", t[role.end:o.start])):
@@ -132,7 +136,8 @@ def _role_before(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
         # Jane Smith decided' names no Monitoring Officer
         ends = r"\s*(?:[,.;:)]|'s|’s|\s+and\b|$|\s+(?=[A-Z][\w ]{0,40}:))" if gap.strip() in (",", ":", "–", "—", "-") \
             else r"\s*(?:[,.;:)]|'s|’s|\s+(?:and|was|is|has|who|will|had)\b|$)"
-        if not re.match(ends, t[n.end:]):
+        if not (titled and gap.strip() in ("",) or titled and gap.strip().startswith("for")) \
+                and not re.match(ends, t[n.end:]):
             continue
         r.holding(b, role, role.full_start, n.end + close, "apposition-before", person=n, org=org, as_written=written)
         return True

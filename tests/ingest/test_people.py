@@ -394,3 +394,14 @@ def test_inspection_title_page_and_report():
         ("head-of-paid-service", None)]
     assert {(o.name, o.kind) for o in f.organisations if o.kind in ("group", "committee")} == {
         ("Liberal Democrat", "group"), ("Audit and Standards Committee", "committee")}
+
+
+def test_titles_start_a_name_after_its_role():
+    f = facts_of("1 May 2024\n\n1. The Leader of the Council Cllr Tom Hardy met the Monitoring Officer Ms Ann Lee. "
+                 "Cabinet Member for Housing Councillor Raj Singh spoke. After consulting the Monitoring Officer, "
+                 "Cllr Jo Bell decided.\n", PartialDate(2024, 5, 1))
+    assert [(h.person, h.role, h.role_as_written, h.evidence.exact) for h in f.holdings if h.person] == [
+        ("Tom Hardy", "leader", "Leader of the Council", "Leader of the Council Cllr Tom Hardy"),
+        ("Ann Lee", "monitoring-officer", "Monitoring Officer", "Monitoring Officer Ms Ann Lee"),
+        ("Raj Singh", "cabinet-member", "Cabinet Member for Housing", "Cabinet Member for Housing Councillor Raj Singh"),
+    ]
