@@ -96,6 +96,7 @@ def gender_of(first: str) -> Optional[str]:
     return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(g)
 
 
+@lru_cache(maxsize=100_000)
 def is_first_name(token: str) -> bool:
     """A first name in gender-guesser's list of about 40,000 names from many countries."""
     return _detector().get_gender(token) != "unknown"
@@ -215,6 +216,7 @@ def find_names(text: str) -> list[NameSpan]:
     return spans
 
 
+@lru_cache(maxsize=50_000)
 def strip_name(name: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """'Sir Tom Baker' -> ('Tom Baker', ('Sir',), ()); 'Ann Lyons-Smith CBE DL' -> suffixes."""
     spans = [s for s in find_names(name)]

@@ -102,6 +102,17 @@ def _known() -> list[tuple[str, dict, bool]]:
     return sorted(out, key=lambda x: len(x[0]), reverse=True)
 
 
+@lru_cache(maxsize=None)
+def _known_patterns() -> list[tuple[re.Pattern, dict, bool]]:
+    """One compiled pattern per known name; 'and' / '&' and line breaks do not change a name."""
+    out = []
+    for phrase, org, is_abbr in _known():
+        flags = 0 if (is_abbr or phrase[0].isupper()) else re.IGNORECASE
+        pattern = r"\s+".join(r"(?:and|&)" if w in ("and", "&") else re.escape(w) for w in phrase.split())
+        out.append((re.compile(rf"(?<![\w-]){pattern}(?![\w-])", flags), org, is_abbr))
+    return out
+
+
 def _search_all(rx: re.Pattern, text: str):
     """Every match, retrying one word later after each, so a greedy place name that swallowed
     too much ('Keynes and Milton Keynes Council') does not hide the right one."""
@@ -127,11 +138,8 @@ def authority_key(name: str) -> str:
 def find_orgs(text: str) -> list[OrgSpan]:
     """Organisation mentions in text order; overlapping matches keep the longest."""
     found: list[OrgSpan] = []
-    for phrase, org, is_abbr in _known():
-        flags = 0 if (is_abbr or phrase[0].isupper()) else re.IGNORECASE
-        # 'and' / '&' and line breaks do not change a name
-        pattern = r"\s+".join(r"(?:and|&)" if w in ("and", "&") else re.escape(w) for w in phrase.split())
-        for m in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text, flags):
+    for rx, org, is_abbr in _known_patterns():
+        for m in rx.finditer(text):
             end = m.end()
             abbr = org.get("abbreviation")
             am = re.match(r"(?:'s|’s)?\s*\(([A-Z]{2,8})\)", text[end:])

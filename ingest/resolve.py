@@ -34,6 +34,7 @@ def _first_classes() -> dict[str, tuple[str, ...]]:
     return out
 
 
+@lru_cache(maxsize=50_000)
 def parts(name: str) -> tuple[str, str]:
     """(first names, surname) of a bare name; the surname is everything after the first given name."""
     bare, _, _ = strip_name(name)
