@@ -146,6 +146,21 @@ def _graph_of(triples: Iterable) -> rdflib.Graph:
 
 # ---------------------------------------------------------------- embedded Oxigraph
 
+def has_default_graph(st: ox.Store) -> bool:
+    return next(iter(st.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+
+
+def query_oxigraph(st: ox.Store, sparql: str, **kwargs):
+    """Query a raw pyoxigraph store the way OxigraphStore does; use this, not st.query(..., union=True).
+
+    A built store keeps the de-duplicated union in its default graph (materialize_union), and
+    Oxigraph's use_default_graph_as_union mode would read it AND every named graph: a fact
+    stated by three documents would come back four times. Stores without a default graph (tests,
+    hand loads) fall back to the union mode.
+    """
+    return st.query(sparql, use_default_graph_as_union=not has_default_graph(st), **kwargs)
+
+
 class OxigraphStore:
     """pyoxigraph on disk (``path``) or in memory (``path=None``); queries see the union of graphs.
 
@@ -178,15 +193,11 @@ class OxigraphStore:
         return self._store
 
     def _has_default_graph(self) -> bool:
-        st = self._ox()
-        return next(iter(st.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+        return has_default_graph(self._ox())
 
     def _query(self, sparql: str):
-        # A built store keeps the de-duplicated union in its default graph (materialize_union):
-        # Oxigraph's union-default-graph mode is a multiset, so a fact stated by three documents
-        # would come back three times. Stores without it (tests, hand loads) fall back to the union.
         try:
-            return self._ox().query(sparql, use_default_graph_as_union=not self._has_default_graph())
+            return query_oxigraph(self._ox(), sparql)
         except SyntaxError as exc:
             raise QuerySyntaxError.from_parser(str(exc)) from None
         except OSError as exc:

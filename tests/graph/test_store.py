@@ -192,3 +192,16 @@ def test_current_store_follows_a_new_build(fixture_corpus, tmp_path):
     second = build(fixture_corpus, data, BASE, echo=lambda _m: None)
     assert DOC_B not in s.graph_names()          # same object, no restart: it re-opened `current`
     assert s.build_dir == second.build_dir
+
+
+def test_built_store_answers_each_triple_once(built):
+    """The build materialises the de-duplicated union; Oxigraph's union mode would repeat it."""
+    import pyoxigraph as ox
+    from graph.store import query_oxigraph
+
+    data, result = built
+    q = "SELECT ?p WHERE { <%s> <http://www.w3.org/ns/org#member> ?p }" % (ID + "holding/exampleton/head-of-paid-service/alice-archer")
+    raw = ox.Store.read_only(str(result.build_dir / "store"))
+    assert [s["p"].value for s in query_oxigraph(raw, q)] == [ID + "person/alice-archer"]
+    assert len(list(raw.query(q, use_default_graph_as_union=True))) == 3     # default graph + both documents
+    assert open_store({"DATA_DIR": str(data)}).select(q).rows == [{"p": URIRef(ID + "person/alice-archer")}]
