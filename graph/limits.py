@@ -94,10 +94,11 @@ def evaluate(store, sparql: str, fmt: str, cap: int) -> QueryAnswer:
     """Run one query on an open pyoxigraph store, reading at most cap+1 rows or triples."""
     import pyoxigraph as ox
 
-    from graph.store import GRAPH_FORMATS, RESULT_FORMATS, _graph_fmt, _result_fmt, to_rdflib
+    from graph.store import GRAPH_FORMATS, RESULT_FORMATS, _graph_fmt, _result_fmt, query_oxigraph, to_rdflib
     from ontology.namespaces import PREFIXES
 
-    res = store.query(sparql, use_default_graph_as_union=True)
+    # not union mode: a built store's default graph already is the de-duplicated union
+    res = query_oxigraph(store, sparql)
     if isinstance(res, ox.QueryBoolean):
         ofmt, media = RESULT_FORMATS[_result_fmt(fmt)]
         return QueryAnswer(res.serialize(format=ofmt), media, False, None)
