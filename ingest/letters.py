@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 from ingest.model import Block
 from ingest.names import OFFICE_TITLES, NameSpan, postnominals, stop_words
 from ingest.orgs import OrgSpan
-from ingest.roles import RoleSpan, find_roles
+from ingest.roles import RoleSpan, find_roles, role_kind
 
 if TYPE_CHECKING:  # pragma: no cover
     from ingest.people import Reader
@@ -88,6 +88,9 @@ def read_letter_blocks(r: "Reader") -> None:
             role = find_roles(office[0])[0]
             r.holding(b, role.role, n.start, n.end, "office-title", person=n, as_written=office[0],
                       org=org)
+        if org is not None and org.kind == "authority" and rest_roles and \
+                role_kind(rest_roles[0].role) == "government":
+            org = None                    # a minister's block beside the council's letterhead
         seen: set[str] = set()
         for role in rest_roles:
             if role.role in seen:

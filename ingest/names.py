@@ -31,6 +31,7 @@ Labour Conservative Conservatives Liberal Democrat Democrats Reform Independent 
 Envoys Commissioners Inspectors Members Councillors Officers Directors Management Organisation
 Organisations Asset Assets Investors Principles Standards Rules Guidance Scheme Fund Award Awards
 Interim Acting Permanent Temporary Substantive One Account Accounts Revenue Capital Budget
+Offices Office Buildings Building Civic Chambers Headquarters
 People Regeneration Environment Neighbourhoods Operations Communities Adults Children Wellbeing
 Education Transport Planning Economy Growth Customer Digital Transformation Commercial Property
 Kingdom England London Britain British English Wales Scotland Tel Email Fax Our Your Ref Dear Yours Sincerely Faithfully Regards Best Value
@@ -50,7 +51,7 @@ October November December Monday Tuesday Wednesday Thursday Friday Saturday Sund
 
 # Place words that are also surnames (Hall, Hill, Lane, Park): a name ending in one needs a cue
 # beyond a known first name ('Victoria Park' is a place, 'Councillor Mark Hall' a person).
-PLACE_SURNAMES = frozenset("Hall Hill Lane Park Bridge Court Way Row Place Green Field Fields Gate Close".split())
+PLACE_SURNAMES = frozenset("Hall Hill Lane Park Bridge Court Way Row Place Green Field Fields Gate Close House".split())
 
 # Latin letters with accents count ('Wiśniewski', 'Zoë'); a token starts with a capital.
 _UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"

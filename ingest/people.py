@@ -203,7 +203,8 @@ class Reader:
                     org_kind=org_kind or "authority", capacity=capacity, start=st, end=en,
                     represents=represents, lead_for=lead_for)
         date = self.doc.date
-        held_now = not past and not future and not (en and date and en <= date) \
+        # PartialDates of different precision do not order: compare at the coarser one
+        held_now = not past and not future and not (en and date and not _after(en, date)) \
             and not (st and date and _after(st, date))
         h.attested = date if held_now else None
         self.facts.holdings.append(h)

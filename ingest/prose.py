@@ -62,7 +62,8 @@ def _chain_after(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
         if _verbal(r, b, n, pos + skip.end(), roles):
             return True
     while True:
-        m = re.match(r"\s*(?:,|\band\b|,\s*and\b|\s[–—-])\s*(?:the\s+)?(?:(?:council|authority|borough|city)(?:'s|’s)\s+)?", t[pos:])
+        m = re.match(r"\s*(?:,|\band\b|,\s*and\b|\s[–—-])\s*(?:the\s+|our\s+|its\s+|their\s+|your\s+)?"
+                     r"(?:(?:council|authority|borough|city)(?:'s|’s)\s+)?", t[pos:])
         if not m:
             break
         start = pos + m.end()
@@ -77,6 +78,8 @@ def _chain_after(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
         if not role:
             boards.seat_apposition(r, b, n, start)
             break
+        if any(o.start == role.end + 1 for o in r.names[b.anchor]):
+            break                         # 'A and Commissioner B': the title is B's
         end = role.end
         org = poss_org or next((o for o in r.orgs[b.anchor] if o.start < role.end and o.end > role.start), None)
         if not org:
@@ -115,8 +118,8 @@ def _role_before(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
         titled = bool(set(n.honorifics) - {"Mayor", "Minister"})
         if re.fullmatch(r",\s*|\s+(?:is|was)\s+|\s*:\s*|\s+[–—-]\s+", gap):
             pass
-        elif re.fullmatch(r"\s+", gap) and titled:
-            pass                          # 'Leader of the Council Cllr Tom Hardy': the title starts the name
+        elif re.fullmatch(r"\s+", gap) and (titled or n.strong):
+            pass                          # 'Leader of the Council Cllr Tom Hardy', 'Commissioner Jo Bell'
         elif re.fullmatch(r"\s*\(\s*", gap) and t[n.end:n.end + 1] == ")":
             # "The Leader (Cllr X) and the Chief Executive (Y)"
             close = 1

@@ -405,3 +405,47 @@ def test_titles_start_a_name_after_its_role():
         ("Ann Lee", "monitoring-officer", "Monitoring Officer", "Monitoring Officer Ms Ann Lee"),
         ("Raj Singh", "cabinet-member", "Cabinet Member for Housing", "Cabinet Member for Housing Councillor Raj Singh"),
     ]
+
+
+WOKING_STYLE = """**Woking Borough Council**
+
+Civic Offices, Gloucester Square, Woking GU21 6YL
+
+The Rt Hon Angela Rayner MP
+Deputy Prime Minister and Secretary of State for Housing, Communities and Local Government
+2 Marsham Street
+London SW1P 4DF
+
+8 July 2024
+
+Dear Deputy Prime Minister,
+
+I write as Leader of Woking Borough Council following the appointment of Commissioners in May 2023. Our interim Chief Executive, Julie Fisher, left the Council in March 2024 and Kevin Foster was appointed as Chief Executive with effect from 1 April 2024. Leigh Clarke, our Director of Finance, has been our Section 151 Officer since June 2023.
+
+The Commissioners (Commissioner Dick Sorabji and Commissioner Mike Cummings) meet the Executive monthly. The Overview and Scrutiny Committee, chaired by Cllr Louise Morales, reviews the Improvement and Recovery Plan.
+
+Yours sincerely,
+
+Cllr Ann-Marie Barker
+Leader of the Council
+"""
+
+
+def test_council_letter_to_a_minister_with_month_precision_end():
+    # an end stated to the month ('March 2024') against a document dated to the day must not break ordering
+    f = facts_of(WOKING_STYLE, PartialDate(2024, 7, 8))
+    wbc, d = "Woking Borough Council", "2024-07-08"
+    assert rows(f) == [
+        ("Angela Rayner", "secretary-of-state", None, None, None, None, d,
+         "The Rt Hon Angela Rayner MP Deputy Prime Minister and Secretary of State for Housing, Communities and Local Government"),
+        ("Ann-Marie Barker", "leader", wbc, None, None, None, d, "Cllr Ann-Marie Barker Leader of the Council"),
+        ("Julie Fisher", "head-of-paid-service", wbc, "interim", None, "2024-03", None, "interim Chief Executive, Julie Fisher"),
+        ("Kevin Foster", "head-of-paid-service", wbc, None, "2024-04-01", None, d, "Kevin Foster was appointed as Chief Executive"),
+        ("Leigh Clarke", "section-151-officer", wbc, None, "2023-06", None, d, "Leigh Clarke, our Director of Finance"),
+        ("Dick Sorabji", "commissioner", wbc, None, None, None, d, "Commissioner Dick Sorabji"),
+        ("Mike Cummings", "commissioner", wbc, None, None, None, d, "Commissioner Mike Cummings"),
+        ("Louise Morales", "chair-of-overview-and-scrutiny", wbc, None, None, None, d,
+         "Overview and Scrutiny Committee, chaired by Cllr Louise Morales"),
+    ]
+    assert f.recipients == ["The Rt Hon Angela Rayner MP"]
+    assert "Civic Offices" not in {p.key for p in f.people}
