@@ -72,42 +72,11 @@ def read_letter_blocks(r: "Reader") -> None:
                         r.holding(b, role, role.full_start, role.end, "signature-role", person=sn,
                                   org=r.org_at(b, role.end) or block_org(r, b))
             continue
-        n = names[0]
-        rest_roles = roles_after(b, n.end)
-        for x in rest_roles:
-            if all(x.start != y.start for y in r.roles[b.anchor]):
-                r.roles[b.anchor].append(x)
-        office = [h for h in n.honorifics if h in OFFICE_TITLES]
         if in_signature:
-            r.facts.signatories.append(b.text[n.start:n.end])
-            last_signatory = (b, n)
-        elif not salutation_seen:
-            r.facts.recipients.append(b.text[n.start:n.end])
-        org = block_org(r, b, after=n.end) or _neighbour_org(r, b)
-        if office and not rest_roles:
-            role = find_roles(office[0])[0]
-            r.holding(b, role.role, n.start, n.end, "office-title", person=n, as_written=office[0],
-                      org=org)
-        if org is not None and org.kind == "authority" and rest_roles and \
-                role_kind(rest_roles[0].role) == "government":
-            org = None                    # a minister's block beside the council's letterhead
-        seen: set[str] = set()
-        for role in rest_roles:
-            if role.role in seen:
-                r.used_roles.add((b.anchor, role.start))
-                continue
-            seen.add(role.role)
-            end = max(x.end for x in rest_roles)
-            end = _close_paren(b.text, end)
-            written = b.text[rest_roles[0].full_start:end].strip()
-            if written.endswith(")") and "(" not in written:
-                written = written[:-1]        # 'Jo Bloggs (Mayor)' -> 'Mayor'
-            r.holding(b, role, n.start, end, "signature-block" if in_signature else "letter-block",
-                      person=n, org=r.org_at(b, role.end) or org, as_written=written)
-        if in_signature and group_role and not rest_roles:
-            role, gb, gorg = group_role
-            r.holding(b, role.role, n.start, n.end, "signature-group", person=n,
-                      org=gorg, as_written=gb.text)
+            names = _signature_names(r, b, names[0])
+        for k, n in enumerate(names if in_signature else names[:1]):
+            stop = names[k + 1].start if in_signature and k + 1 < len(names) else len(b.text)
+            last_signatory = _one_name(r, b, n, stop, in_signature, salutation_seen, group_role) or last_signatory
     # someone who signs is not an addressee (the sender's block sits beside the addressee's)
     r.facts.recipients[:] = [x for x in r.facts.recipients if x not in r.facts.signatories]
     for b in doc.blocks:
@@ -120,6 +89,68 @@ def read_letter_blocks(r: "Reader") -> None:
             m = re.match(r"Dear\s+(.+?)[,.]?\s*$", b.text)
             if m:
                 r.facts.recipients.append(m.group(1))
+
+
+def _signature_names(r: "Reader", b: Block, first: NameSpan) -> list[NameSpan]:
+    """Signatories whose lines were joined into one block: 'Ann Lee Lead Commissioner Bob Ray
+    Commissioner'. A later name counts when only roles, organisations and punctuation precede it."""
+    out = [first]
+    for n in r.names[b.anchor]:
+        if n.start <= out[-1].start:
+            continue
+        covered = [(x.full_start, x.end) for x in roles_after(b, out[-1].end)] + \
+            [(o.start, o.end) for o in r.orgs[b.anchor]]
+        gap = list(b.text[out[-1].end:n.start])
+        for s0, s1 in covered:
+            for i in range(max(s0, out[-1].end), min(s1, n.start)):
+                gap[i - out[-1].end] = " "
+        if re.fullmatch(r"[\s,;()&]*(?:\b(?:and|of|the|for)\b[\s,;()&]*)*", "".join(gap)):
+            out.append(n)
+    return out
+
+
+def _one_name(r: "Reader", b: Block, n: NameSpan, stop: int, in_signature: bool, salutation_seen: bool,
+              group_role) -> Optional[tuple[Block, NameSpan]]:
+    """One name at the head of a letter block (or of its part up to `stop`): its roles and organisation."""
+    rest_roles = [x for x in roles_after(b, n.end) if x.end <= stop]
+    for x in rest_roles:
+        if all(x.start != y.start for y in r.roles[b.anchor]):
+            r.roles[b.anchor].append(x)
+    office = [h for h in n.honorifics if h in OFFICE_TITLES]
+    signed = None
+    if in_signature:
+        r.facts.signatories.append(b.text[n.start:n.end])
+        signed = (b, n)
+    elif not salutation_seen:
+        r.facts.recipients.append(b.text[n.start:n.end])
+    org = block_org(r, b, after=n.end) or _neighbour_org(r, b)
+    if org is not None and org.start >= stop:
+        org = None
+    if office and not rest_roles:
+        role = find_roles(office[0])[0]
+        r.holding(b, role.role, n.start, n.end, "office-title", person=n, as_written=office[0],
+                  org=org)
+    if org is not None and org.kind == "authority" and rest_roles and \
+            role_kind(rest_roles[0].role) == "government":
+        org = None                    # a minister's block beside the council's letterhead
+    seen: set[str] = set()
+    for role in rest_roles:
+        if role.role in seen:
+            r.used_roles.add((b.anchor, role.start))
+            continue
+        seen.add(role.role)
+        end = max(x.end for x in rest_roles)
+        end = _close_paren(b.text, end)
+        written = b.text[rest_roles[0].full_start:end].strip()
+        if written.endswith(")") and "(" not in written:
+            written = written[:-1]        # 'Jo Bloggs (Mayor)' -> 'Mayor'
+        r.holding(b, role, n.start, end, "signature-block" if in_signature else "letter-block",
+                  person=n, org=r.org_at(b, role.end) or org, as_written=written)
+    if in_signature and group_role and not rest_roles:
+        role, gb, gorg = group_role
+        r.holding(b, role.role, n.start, n.end, "signature-group", person=n,
+                  org=gorg, as_written=gb.text)
+    return signed
 
 
 def roles_after(b: Block, pos: int) -> list[RoleSpan]:

@@ -449,3 +449,15 @@ def test_council_letter_to_a_minister_with_month_precision_end():
     ]
     assert f.recipients == ["The Rt Hon Angela Rayner MP"]
     assert "Civic Offices" not in {p.key for p in f.people}
+
+
+def test_signatories_on_joined_lines():
+    f = facts_of("1 March 2024\n\n1. We report.\n\nYours sincerely,\nMax Caller CBE\nLead Commissioner\nGill Elliott\n"
+                 "Commissioner\nMargaret Lee\nFinance Commissioner\nSlough Borough Council\n", PartialDate(2024, 3, 1))
+    assert f.signatories == ["Max Caller CBE", "Gill Elliott", "Margaret Lee"]
+    assert [(h.person, h.role, h.role_as_written, h.evidence.exact) for h in f.holdings] == [
+        ("Max Caller", "lead-commissioner", "Lead Commissioner", "Max Caller CBE Lead Commissioner"),
+        ("Gill Elliott", "commissioner", "Commissioner", "Gill Elliott Commissioner"),
+        ("Margaret Lee", "commissioner", "Finance Commissioner", "Margaret Lee Finance Commissioner"),
+    ]
+    assert {h.organisation for h in f.holdings} == {"Slough Borough Council"}
