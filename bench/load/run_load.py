@@ -62,6 +62,7 @@ def kind_of(path: str) -> str:
 def unloaded(url: str, targets: list[str]) -> dict:
     """Each distinct target once, alone: statuses and median latency per kind."""
     times: dict[str, list[float]] = {}
+    each: list[tuple[float, str]] = []
     bad = []
     for path in sorted(set(targets)):
         t = time.perf_counter()
@@ -73,11 +74,26 @@ def unloaded(url: str, targets: list[str]) -> dict:
         except urllib.error.HTTPError as exc:
             status = exc.code
         times.setdefault(kind_of(path), []).append(time.perf_counter() - t)
+        each.append((time.perf_counter() - t, path))
         if status != 200:
             bad.append((status, path[:120]))
     return {"distinct_targets": len(set(targets)), "non_200": bad,
             "median_ms": {k: round(statistics.median(v) * 1000, 1) for k, v in sorted(times.items())},
-            "max_ms": {k: round(max(v) * 1000, 1) for k, v in sorted(times.items())}}
+            "max_ms": {k: round(max(v) * 1000, 1) for k, v in sorted(times.items())},
+            "slowest": [(round(t * 1000), _short(p)) for t, p in sorted(each, reverse=True)[:6]]}
+
+
+def _short(path: str) -> str:
+    """A named query's path as 'named query <id>', else the path itself."""
+    if path.startswith("/sparql"):
+        from urllib.parse import parse_qs, urlsplit
+
+        from bvkg import settings
+        from graph.queries import named_queries
+        text = parse_qs(urlsplit(path).query)["query"][0]
+        ids = {q.render(settings.get("BASE_IRI")): q.id for q in named_queries()}
+        return f"named query {ids.get(text, text[:60])}"
+    return path[:100]
 
 
 _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
@@ -89,7 +105,7 @@ def _ms(text: str) -> float:
 
 
 def parse_wrk(out: str) -> dict:
-    pct = {p: _ms(v) for p, v in re.findall(r"^\s+(50|75|90|99)%\s+(\S+)$", out, re.M)}
+    pct = {p: _ms(v) for p, v in re.findall(r"^\s+(50|75|90|99)%\s+(\S+)\s*$", out, re.M)}
     total = re.search(r"(\d+) requests in ([\d.]+\w+)", out)
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)

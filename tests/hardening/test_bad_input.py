@@ -63,7 +63,15 @@ def test_huge_query_is_400_naming_the_setting(client, method):
     else:
         r = client.post("/sparql", data=query, headers={"Content-Type": "application/sparql-query", **JSON})
     assert r.status_code == 400
-    assert r.get_data(as_text=True) == f"query is {len(query)} characters; the limit is 20000 (setting MAX_QUERY_LENGTH)\n"
+    assert r.get_data(as_text=True) == f"query is {len(query)} characters; the limit is MAX_QUERY_LENGTH=20000\n"
+
+
+@pytest.mark.parametrize("depth", [65, 3000])   # 3000: deep enough to overflow the engine's parser stack
+def test_deeply_nested_query_is_400_naming_the_setting(client, depth):
+    r = _get(client, "SELECT * WHERE " + "{" * depth + " ?s ?p ?o " + "}" * depth)
+    assert r.status_code == 400
+    assert r.get_data(as_text=True) == f"query nests {depth} levels deep; the limit is MAX_QUERY_NESTING=64\n"
+    assert _get(client, "SELECT * WHERE " + "{" * 64 + " ?s ?p ?o " + "}" * 64 + " LIMIT 1").status_code == 200
 
 
 @pytest.mark.parametrize("query, verb", [
@@ -90,7 +98,8 @@ def test_update_form_field_is_403(client):
 def test_service_is_403(client):
     r = _get(client, "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
     assert r.status_code == 403
-    assert r.get_data(as_text=True) == "SERVICE <http://example.org/sparql> is not allowed (setting SERVICE_ALLOWLIST)\n"
+    assert r.get_data(as_text=True) == ("SERVICE <http://example.org/sparql> is not allowed: federated queries may "
+                                        "call only the endpoints listed in SERVICE_ALLOWLIST\n")
 
 
 def test_keywords_inside_strings_are_not_refused(client):

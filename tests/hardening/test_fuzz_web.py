@@ -1,8 +1,8 @@
 """Fuzzing the web app's parameter handling: never a 500, only documented statuses, no stack traces.
 
-Queries are kept under 400 characters: pyoxigraph's parser overflows the stack (the process dies
-with SIGSEGV) on about 3,000 nested groups, which the nesting limit of graph.limits must stop before
-the engine sees it; that limit is a separate test once the endpoint applies it.
+Queries are kept under 400 characters, so fuzzing stays fast; pyoxigraph's parser overflows the
+stack (the process dies with SIGSEGV) at about 3,000 nested groups, which MAX_QUERY_NESTING stops
+before the engine sees them (tested in test_bad_input.py).
 """
 from __future__ import annotations
 
