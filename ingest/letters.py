@@ -72,10 +72,9 @@ def read_letter_blocks(r: "Reader") -> None:
                         r.holding(b, role, role.full_start, role.end, "signature-role", person=sn,
                                   org=r.org_at(b, role.end) or block_org(r, b))
             continue
-        if in_signature:
-            names = _signature_names(r, b, names[0])
-        for k, n in enumerate(names if in_signature else names[:1]):
-            stop = names[k + 1].start if in_signature and k + 1 < len(names) else len(b.text)
+        names = _signature_names(r, b, names[0])
+        for k, n in enumerate(names):
+            stop = names[k + 1].start if k + 1 < len(names) else len(b.text)
             last_signatory = _one_name(r, b, n, stop, in_signature, salutation_seen, group_role) or last_signatory
     # someone who signs is not an addressee (the sender's block sits beside the addressee's)
     r.facts.recipients[:] = [x for x in r.facts.recipients if x not in r.facts.signatories]
@@ -92,7 +91,7 @@ def read_letter_blocks(r: "Reader") -> None:
 
 
 def _signature_names(r: "Reader", b: Block, first: NameSpan) -> list[NameSpan]:
-    """Signatories whose lines were joined into one block: 'Ann Lee Lead Commissioner Bob Ray
+    """People whose lines were joined into one letter block: 'Ann Lee Lead Commissioner Bob Ray
     Commissioner'. A later name counts when only roles, organisations and punctuation precede it."""
     out = [first]
     for n in r.names[b.anchor]:

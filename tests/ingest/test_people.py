@@ -461,3 +461,15 @@ def test_signatories_on_joined_lines():
         ("Margaret Lee", "commissioner", "Finance Commissioner", "Margaret Lee Finance Commissioner"),
     ]
     assert {h.organisation for h in f.holdings} == {"Slough Borough Council"}
+
+
+def test_two_addressees_in_one_block():
+    f = facts_of("Cllr Ann Lee\nLeader of the Council\nJane Bell\nChief Executive\nBarsetshire County Council\n\n"
+                 "1 March 2024\n\nDear Cllr Lee and Ms Bell,\n\n1. We write.\n", PartialDate(2024, 3, 1))
+    assert f.recipients == ["Cllr Ann Lee", "Jane Bell"]
+    assert [(h.person, h.role, h.organisation, h.evidence.exact) for h in f.holdings] == [
+        ("Ann Lee", "leader", "Barsetshire County Council", "Cllr Ann Lee Leader of the Council"),
+        ("Jane Bell", "head-of-paid-service", "Barsetshire County Council", "Jane Bell Chief Executive"),
+    ]
+    # the salutation's surnames resolve to the addressees
+    assert sorted({p.key for p in f.people}) == ["Ann Lee", "Jane Bell"]
