@@ -1087,6 +1087,70 @@ def test_cq40_answered_part(corpus_store):
     _cq40_answered_part(corpus_store)
 
 
+# ---------------------------------------------------------------- readable queries
+
+# The main query of each question, rendered with its parameters into tests/competency/<id>.rq so people
+# can read (and paste) it; the test below keeps the files in step with the queries above.
+RQ_DIR = Path(__file__).resolve().parent / "competency"
+RQ = {
+    "cq01-signatories": ("CQ01", SIGNATORIES, {"file": D001}),
+    "cq03-monitoring-officer-on-date": ("CQ03", MO_ON_DATE, {"authority": TH}),
+    "cq04-signatories-with-capacity": ("CQ04", SIGNATORIES_WITH_CAPACITY, {"file": D002}),
+    "cq07-mayor-by-document": ("CQ07", MAYOR_BY_DOCUMENT, {"authority": TH}),
+    "cq09-chair-of-board": ("CQ09", CHAIR_OF_BOARD, {}),
+    "cq10-leads-required-and-appointed": ("CQ10", LEADS_REQUIRED_AND_APPOINTED, {}),
+    "cq12-one-month-deadline": ("CQ12", DEADLINE_ITEMS, {}),
+    "cq13-recurring-reporting": ("CQ13", REPORTING_ITEMS, {}),
+    "cq15-citations": ("CQ15", CITATIONS_IN, {"file": D000}),
+    "cq17-inspection": ("CQ17", INSPECTION, {"authority": TH}),
+    "cq19-culture-by-document": ("CQ19", CULTURE_BY_DOCUMENT, {}),
+    "cq21-people-named-in": ("CQ21", PEOPLE_NAMED_IN, {}),
+    "cq22-author-and-recipient": ("CQ22", AUTHOR_AND_RECIPIENT, {"file": D003}),
+    "cq23-events-in-letter": ("CQ23", EVENTS_IN, {"file": D003}),
+    "cq25-commissioners": ("CQ25", COMMISSIONERS_FROM, {"authority": TH, "file": D004}),
+    "cq27-directions-in-letter": ("CQ27", DIRECTIONS_IN, {"file": D003}),
+    "cq28-peer-team": ("CQ28", PEER_TEAM, {}),
+    "cq30-rating": ("CQ30", RATING, {}),
+    "cq31-recommendations": ("CQ31", RECOMMENDATIONS, {"file": D001}),
+    "cq33-audit-chairs": ("CQ33", AUDIT_CHAIRS, {"authority": TH}),
+    "cq35-group-of-person": ("CQ35", GROUP_OF_PERSON, {"name": "Lutfur Rahman"}),
+    "cq37-recipient": ("CQ37", RECIPIENT, {"file": D001}),
+    "cq39-peer-challenges": ("CQ39", PEER_CHALLENGES, {}),
+    "cq40-interventions": ("CQ40", INTERVENTIONS, {"authority": TH}),
+}
+
+
+def render_rq(name: str) -> str:
+    cq, body, params = RQ[name]
+    for k, v in params.items():
+        body = body.replace(f"${k}", '"' + v + '"')
+    question = " ".join(CQ[cq]["question"].split())
+    return f"# {cq}: {question}\n# (tests/test_competency.py; vocabulary: docs/rdf-patterns.md)\n" + sparql_prefixes() + body.lstrip("\n") + "\n"
+
+
+def write_rq() -> None:
+    RQ_DIR.mkdir(exist_ok=True)
+    for name in RQ:
+        (RQ_DIR / f"{name}.rq").write_text(render_rq(name), encoding="utf-8")
+
+
+def test_readable_queries_are_in_step():
+    """tests/competency/*.rq are the queries above; regenerate with `python tests/test_competency.py`."""
+    assert sorted(p.stem for p in RQ_DIR.glob("*.rq")) == sorted(RQ)
+    for name in RQ:
+        assert (RQ_DIR / f"{name}.rq").read_text(encoding="utf-8") == render_rq(name), name
+    assert {cq for cq, _, _ in RQ.values()} == set(CQ)
+
+
+def test_quote_check_rejects_evidence_read_elsewhere(corpus_store):
+    """The provenance check can fail: Pam Parkes's signature does not carry Shokat Lal's quote."""
+    rows = select(corpus_store, SIGNATORIES, file=D001)
+    pam = [r["fact"] for r in rows if r["name"] == "Pam Parkes"]
+    assert overlaps_quote(corpus_store, pam, "Pam Parkes")
+    assert not overlaps_quote(corpus_store, pam, "Shokat Lal")
+    assert not overlaps_quote(corpus_store, pam, "Ministerial Envoys to the London Borough of Tower Hamlets")
+
+
 # ---------------------------------------------------------------- coverage and summary
 
 def test_every_competency_question_has_a_test():
@@ -1115,3 +1179,7 @@ def _summary(request):
         tr.write_line("")
         for line in lines:
             tr.write_line(line)
+
+
+if __name__ == "__main__":
+    write_rq()
