@@ -302,7 +302,7 @@ def _cq07_answered_part(store):
     assert dates[D003] is None                 # undated: the graph must not state a date
     # must_not_answer: John Biggs as author of D003
     assert not ask(store, """ASK { ?doc bvkg:sourceFile $file ; dcterms:creator/foaf:name "John Biggs" }""", file=D003)
-    # evidence: D003 'As Executive Mayor ...', D004 re-election May 2018, D000 'the Mayor holds',
+    # evidence: D004 re-election May 2018, D000 'the Mayor holds',
     # D002 'Lutfur Rahman (Mayor)', D001 mandate from May 2022
     holders = {f: [r["fact"] for r in rows if r["file"] == f] for f in CQ07_DOCS.values()}
     assert_quoted(store, [r["fact"] for r in select(store, ELECTIONS_IN, file=D004) if r["when"] == "2018-05"],
