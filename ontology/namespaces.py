@@ -102,6 +102,10 @@ class BVKG(DefinedNamespace):
     startLine: URIRef            # paragraph -> xsd:integer 1-based line in the source file
     mentions: URIRef             # paragraph -> entity it names
     sourceFile: URIRef           # document -> literal file name
+    DateInference: URIRef        # a curator's inferred date of an undated document, with its evidence
+    hasDateInference: URIRef     # document -> DateInference
+    inferredDate: URIRef         # document / DateInference -> xsd:gYear|gYearMonth|date (never dcterms:date)
+    dateBasis: URIRef            # document / DateInference -> literal: why that date
     # legislation
     LegislationProvision: URIRef
     Citation: URIRef
@@ -117,6 +121,8 @@ class BVKG(DefinedNamespace):
     Recommendation: URIRef
     rating: URIRef               # rating event -> literal "C3"
     participant: URIRef          # event -> agent
+    count: URIRef                # event -> xsd:integer, how many as written ('three recommendations')
+    dueAfter: URIRef             # event -> xsd:duration after the intervention began ('after four months')
     # analytics
     degreeCentrality: URIRef
     betweennessCentrality: URIRef
