@@ -137,7 +137,7 @@ class Holding:
     start: Optional[PartialDate] = None
     end: Optional[PartialDate] = None
     attested: Optional[PartialDate] = None   # the document date when the text shows it held then
-    lead_for: Optional[str] = None    # theme id for a Board Lead
+    lead_for: tuple[str, ...] = ()    # theme ids a Board Lead leads ('Culture & Partnerships Lead': two)
     represents: Optional[str] = None  # group/body name the member sits for
     extra_evidence: list[Evidence] = field(default_factory=list)
 
@@ -190,6 +190,10 @@ class EventFact:
     date: Optional[PartialDate] = None
     participants: tuple[str, ...] = ()
     rating: Optional[str] = None
+    end: Optional[PartialDate] = None         # the end of a stated period ('from 19th to 22nd June 2018')
+    count: Optional[int] = None               # 'three statutory recommendations' -> 3
+    subjects: tuple[str, ...] = ()            # what it concerns, as written ('procurement', ...)
+    due_after: Optional[str] = None           # ISO 8601 duration after the intervention began ('P4M')
 
 
 @dataclass
