@@ -246,14 +246,16 @@ class Scored:
         return [h for h in self.facts.holdings if (h.role in BOARD_ROLE_IDS) == boards]
 
 
-def _holding_attr(h, attr: str):
+def _holding_attr(h, attr: str) -> list:
+    """The values of one attribute of a predicted holding (a Lead may lead for several themes)."""
     if attr in ("authority", "represents"):
-        return norm_org(h.organisation if attr == "authority" else h.represents)
+        return [norm_org(h.organisation if attr == "authority" else h.represents)]
     if attr in ("start", "end"):
-        return _iso(getattr(h, attr))
+        return [_iso(getattr(h, attr))]
     if attr == "attested":           # held on the document's date, or not shown to be
-        return "yes" if h.attested else "no"
-    return getattr(h, attr)          # capacity, lead_for
+        return ["yes" if h.attested else "no"]
+    value = getattr(h, attr)         # capacity, lead_for (a theme id or a tuple of them)
+    return list(value) if isinstance(value, (tuple, list)) else [value]
 
 
 ANY = object()
@@ -317,10 +319,10 @@ def score_fixture(exp: dict, facts) -> dict[str, Score]:
                 if value and not f.get("optional"):
                     want.add((key(f), value))
             for h in s.holdings(boards):
-                value = _holding_attr(h, attr)
                 k = (s.person(h.person), h.role)
-                if value and k in known:
-                    have.add((k, value))
+                for value in _holding_attr(h, attr):
+                    if value and k in known:
+                        have.add((k, value))
             name = f"{'board' if boards else 'holding'} {attr.replace('_', ' ')}"
             right = {x for x in have if x[1] in known[x[0]] or ANY in known[x[0]]}
             scores[name] = Score(len(want & have), len(want), len(right), len(have))
@@ -464,7 +466,8 @@ def oracle_facts(exp: dict):
     for b in exp.get("boards") or []:
         f.holdings.append(Holding(role=b["board_role"], role_as_written=b["board_role"], evidence=ev(b["quote"]),
                                   person=b["person"], organisation=b["board"], org_kind="board",
-                                  lead_for=b.get("lead_for"), represents=b.get("represents")))
+                                  lead_for=(b["lead_for"],) if b.get("lead_for") else (),
+                                  represents=b.get("represents")))
     d = exp.get("directions")
     if d:
         items = [DirectionItemFact(label=i["label"], text=i["quote"], evidence=ev(i["quote"]),
