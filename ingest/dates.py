@@ -139,6 +139,16 @@ _WORD_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
 _WORD_NUMBERS.update({"a": 1, "an": 1, "twenty-four": 24, "thirty": 30, "eighteen": 18})
+# a number as written, in words or digits ('three', '12'): for counts in prose
+NUMBER = r"(?:\d+|" + "|".join(sorted((w for w in _WORD_NUMBERS if len(w) > 2), key=len, reverse=True)) + r")"
+
+
+def parse_number(written: str) -> Optional[int]:
+    """'three' -> 3, '12' -> 12, anything else -> None."""
+    w = (written or "").strip().lower()
+    return int(w) if w.isdigit() else _WORD_NUMBERS.get(w)
+
+
 _UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "fortnight": "F"}
 _NUM = r"(?P<n>\d+|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
 _DURATION = re.compile(rf"\b{_NUM}[\s-]+(?P<unit>day|week|fortnight|month|year)(?:s|ly)?\b", re.I)

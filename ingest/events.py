@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Optional
 
 from ingest import interventions
-from ingest.dates import DateSpan, find_dates
+from ingest.dates import NUMBER, DateSpan, find_dates, parse_duration, parse_number
 from ingest.model import Block, Document, DocumentFacts, EventFact, Evidence, PartialDate
 from ontology import vocab
 
@@ -214,9 +214,14 @@ def block_events(block: Block, year: Optional[int], doc_date: Optional[PartialDa
             # a rating's rater is often named a sentence earlier ('self-referral to the Regulator ... .
             # Following the inspection they received a C3 rating')
             scope = text[:s1] if kind == "Rating" else text[max(s0, start - 60):min(s1, end + 30)]
+            count, subjects = None, ()
+            if kind == "Recommendation":
+                count, subjects, end = _what_recommended(text, c0, c1, s1, end)
+                quote = text[start:end]
             out.append(EventFact(kind=kind, description=f"{label}: {quote}{note}",
                                  evidence=Evidence.of(block, start, end, f"event-{kind.lower()}-dated"),
-                                 date=date, rating=grade, participants=_participants(scope)))
+                                 date=date, rating=grade, participants=_participants(scope),
+                                 end=_period_end(span, date), count=count, subjects=subjects))
             if kind == "Rating":
                 rated.add(c0)
         for c0, c1, kind, label, grade in cues:
@@ -228,6 +233,56 @@ def block_events(block: Block, year: Optional[int], doc_date: Optional[PartialDa
     return out
 
 
+def _period_end(span: DateSpan, start: Optional[PartialDate]) -> Optional[PartialDate]:
+    """The end of a stated period ('from 19th to 22nd June 2018'), in the year its start was given."""
+    e = span.end_date
+    if e is None or start is None:
+        return None
+    return PartialDate(start.year, e.month, e.day)
+
+
+# 'issued three statutory recommendations to the council relating to procurement, the internal
+# control environment and financial reporting': how many, and on what, as written.
+_COUNT_BEFORE = re.compile(rf"\b({NUMBER})\s+(?:[\w-]+\s+){{0,2}}?recommendations\b", re.I)
+_SUBJECTS_AFTER = re.compile(r"^(?:\s+to\s+(?:the\s+)?[\w' ’]{1,40}?)?,?\s+(?:relating\s+to|related\s+to|concerning|"
+                             r"in\s+respect\s+of|covering|on|about)\s+(?P<list>[^.;:()]+?)(?=\s*(?:[.;:(]|,\s*(?:which|and\s+the\s+council|"
+                             r"but|while|whereas)\b|$))", re.I)
+
+
+def _what_recommended(text: str, c0: int, c1: int, s1: int, end: int) -> tuple[Optional[int], tuple[str, ...], int]:
+    """(count, subjects, new end of the quote) for a recommendations cue at text[c0:c1]."""
+    m = _COUNT_BEFORE.search(text, max(0, c0 - 30), c1 + 1)
+    count = parse_number(m.group(1)) if m else None
+    tail = _SUBJECTS_AFTER.match(text[c1:s1])
+    if not tail:
+        return count, (), end
+    # commas part the list; 'and'/'or' only its last two ('A, B and C', 'A and B')
+    parts = [p.strip() for p in re.split(r",\s*", tail.group("list"))]
+    parts = [re.sub(r"^(?:and|or)\s+", "", p) for p in parts]
+    parts[-1:] = re.split(r"\s+(?:and|or)\s+(?!.*\s(?:and|or)\s)", parts[-1])
+    subjects = tuple(p for p in parts if p)
+    return count, subjects, max(end, c1 + tail.end("list"))
+
+
+# 'a review of progress ... for the Secretary of State after four months', 'we are to report to you
+# on the council's progress after four months': a review or report falling due that long after the
+# intervention began.
+_DUE_AFTER = re.compile(rf"\b(?P<cue>review|report|stocktake|assessment)\b[^.;]{{0,120}}?\bafter\s+"
+                        rf"(?P<dur>{NUMBER}\s+(?:weeks?|months?|years?))\b", re.I)
+# only an obligation or plan ('will undertake a review', 'we are to report'), not a past report
+_OBLIGED = re.compile(r"\b(?:will|shall|must|should|(?:is|are)\s+to|required\s+to)\b", re.I)
+
+
+def block_due_reviews(block: Block) -> list[EventFact]:
+    out = []
+    for m in _DUE_AFTER.finditer(block.text):
+        dur = parse_duration(m.group("dur"))
+        if dur and _OBLIGED.search(block.text, max(0, m.start() - 60), m.start()):
+            out.append(EventFact(kind="Event", description=f"{m.group('cue').lower()} due: {m.group(0)}",
+                                 evidence=Evidence.of(block, m.start(), m.end(), "event-due-after"), due_after=dur))
+    return out
+
+
 def find_events(doc: Document) -> list[EventFact]:
     year = doc.date.year if doc.date else None
     out: list[EventFact] = []
@@ -235,6 +290,7 @@ def find_events(doc: Document) -> list[EventFact]:
         if block.kind in _SKIP_KINDS:
             continue
         out.extend(block_events(block, year, doc.date))
+        out.extend(block_due_reviews(block))
     return out
 
 

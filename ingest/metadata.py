@@ -15,7 +15,7 @@ from typing import Optional
 import yaml
 
 from ingest.dates import find_dates
-from ingest.model import Block, Document, IngestError, PartialDate
+from ingest.model import Block, Document, Evidence, IngestError, PartialDate
 
 KINDS = ("Letter", "Report", "DirectionsDocument", "Minutes", "Statement", "Document")
 _KIND_ALIASES = {"letter": "Letter", "report": "Report", "directions": "DirectionsDocument",
@@ -174,3 +174,25 @@ def build_document(path: str | Path, blocks: list[Block], sidecar: Optional[dict
     return Document(slug=slug, path=str(p), blocks=blocks, title=title, date=date, date_basis=basis,
                     kind=kind, publisher=meta.get("publisher"), source_url=meta.get("source_url"),
                     licence=meta.get("licence"), metadata=meta)
+
+
+# ---------------------------------------------------------------- an inferred date's evidence
+
+# Words the curator quotes in a date basis: 'between October 2010 and June 2016' (straight or curly).
+_BASIS_QUOTE = re.compile(r"(?<![\w])['‘](?P<q>[^'‘’]{4,}?)['’](?![\w])")
+
+
+def inferred_date_evidence(doc: Document) -> list[Evidence]:
+    """The passages an inferred date rests on: each passage the sidecar's date_basis quotes, found
+    in the text (first occurrence, case and spacing aside). A quote the text lacks yields nothing:
+    the basis stays words, never a pointer to the wrong place."""
+    out: list[Evidence] = []
+    for m in _BASIS_QUOTE.finditer(str(doc.metadata.get("date_basis") or "")):
+        words = [re.escape(w) for w in m.group("q").split()]
+        rx = re.compile(r"\s+".join(words), re.I)
+        for b in doc.blocks:
+            hit = rx.search(b.text)
+            if hit:
+                out.append(Evidence.of(b, hit.start(), hit.end(), "sidecar-date-basis"))
+                break
+    return out

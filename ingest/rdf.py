@@ -13,7 +13,7 @@ from typing import Iterable, Optional
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
-from ingest.metadata import long_date
+from ingest.metadata import inferred_date_evidence, long_date
 from ingest.model import DocumentFacts, Evidence, PartialDate
 from ingest.rdf_names import (act_title, authority_short_name, bare_name, canonical_org, concept_kind, concept_label,
                               date_literal, looks_person_name, provision_iri, strip_honorifics)
@@ -215,6 +215,7 @@ class _Builder:
         self.add(iri, RDFS.label, Literal(title))
         if d.date is not None:
             self.add(iri, DCTERMS.date, date_literal(d.date))
+        self.inferred_date()
         if d.publisher:
             self.add(iri, DCTERMS.publisher, self.org(d.publisher))
         if d.source_url:
@@ -234,6 +235,27 @@ class _Builder:
             self.add(p, BVKG.blockKind, Literal(b.kind))
             self.add(p, BVKG.startLine, Literal(b.line, datatype=XSD.integer))
             self.add(p, RDF.value, Literal(b.text))
+
+    def inferred_date(self):
+        """A curator's inferred date: bvkg:inferredDate, never dcterms:date, with its basis and the
+        passages the basis quotes as the inference's evidence."""
+        d = self.doc
+        iso = d.metadata.get("date_inferred")
+        if not iso:
+            return
+        when = date_literal(PartialDate.from_iso(str(iso)))
+        basis = d.metadata.get("date_basis")
+        node = self.m.fact("date-inference", d.slug, "document", 1)
+        self.add(self.doc_iri, BVKG.inferredDate, when)
+        self.add(self.doc_iri, BVKG.dateBasis, Literal(basis) if basis else None)
+        self.add(self.doc_iri, BVKG.hasDateInference, node)
+        self.add(node, RDF.type, BVKG.DateInference)
+        self.add(node, RDFS.label, Literal(f"Inferred date {iso} of {d.title or d.slug}"))
+        self.add(node, BVKG.inferredDate, when)
+        self.add(node, BVKG.dateBasis, Literal(basis) if basis else None)
+        evidence = inferred_date_evidence(d)
+        if evidence:
+            self.evidence(node, evidence[0], evidence[1:])
 
     def people(self):
         for pm in self.f.people:
@@ -437,7 +459,17 @@ class _Builder:
             iri = self.m.event(self.doc.slug, a, self.n("event", a))
             self.add(iri, RDF.type, BVKG[e.kind] if e.kind in EVENT_TYPES else BVKG.Event)
             self.add(iri, RDFS.label, Literal(e.description))
-            self.add(iri, TIME.hasTime, self.instant(e.date))
+            if e.end is not None:     # a stated period: its start and end, no single time
+                self.add(iri, TIME.hasBeginning, self.instant(e.date))
+                self.add(iri, TIME.hasEnd, self.instant(e.end))
+            else:
+                self.add(iri, TIME.hasTime, self.instant(e.date))
+            if e.count is not None:
+                self.add(iri, BVKG.count, Literal(e.count, datatype=XSD.integer))
+            for subject in e.subjects:
+                self.add(iri, DCTERMS.subject, Literal(subject))
+            if e.due_after:
+                self.add(iri, BVKG.dueAfter, Literal(e.due_after, datatype=XSD.duration))
             for who in e.participants:
                 self.add(iri, BVKG.participant, self.agent(who))
             if e.rating:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.dates import add_duration, find_dates, is_date_line, parse_duration, parse_partial_date
+from ingest.dates import add_duration, find_dates, is_date_line, parse_duration, parse_number, parse_partial_date
 from ingest.model import PartialDate as D
 
 
@@ -72,3 +72,8 @@ def test_add_duration_keeps_precision():
         add_duration(D(2025, 1), "P14D")
     with pytest.raises(ValueError, match="not an ISO 8601"):
         add_duration(D(2025, 1, 1), "three months")
+
+
+@pytest.mark.parametrize("written, n", [("three", 3), ("Twelve", 12), ("12", 12), ("several", None), ("", None)])
+def test_parse_number(written, n):
+    assert parse_number(written) == n

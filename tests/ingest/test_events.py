@@ -1,5 +1,5 @@
 """Dated events, inspections and interventions on short hand-written snippets (other councils, years)."""
-from ingest.events import block_events, extract, find_events
+from ingest.events import block_due_reviews, block_events, extract, find_events
 from ingest.interventions import block_inspections, block_interventions
 from ingest.model import Block, Document, DocumentFacts, PartialDate
 
@@ -156,3 +156,35 @@ def test_the_rater_named_a_sentence_earlier_is_a_participant_of_the_rating():
         ("Rating", "C4", ("Regulator of Social Housing",)),
         ("Event", None, ("Ofsted",)),
     ]
+
+
+def test_a_stated_period_keeps_its_end():
+    b = _block("The council invited a Corporate Peer Challenge from 4th to 7th March 2019. "
+               "Feedback was given on the last day of the on-site visit on 4th–7th March 2019.")
+    got = [(e.date.iso(), e.end.iso(), e.evidence.exact) for e in block_events(b, None)]
+    assert got == [("2019-03-04", "2019-03-07", "Peer Challenge from 4th to 7th March 2019"),
+                   ("2019-03-04", "2019-03-07", "on-site visit on 4th–7th March 2019")]
+    (single,) = block_events(_block("The Board met on 3 March 2020."), None)
+    assert single.end is None
+
+
+def test_recommendations_keep_how_many_and_on_what():
+    b = _block("In June 2023, the external auditor issued four statutory recommendations to the authority relating "
+               "to governance, asset management, the capital programme and workforce planning. The council accepted them.")
+    (e,) = block_events(b, None)
+    assert (e.kind, e.date.iso(), e.count) == ("Recommendation", "2023-06", 4)
+    assert e.subjects == ("governance", "asset management", "the capital programme", "workforce planning")
+    assert e.evidence.exact == ("June 2023, the external auditor issued four statutory recommendations to the authority "
+                                "relating to governance, asset management, the capital programme and workforce planning")
+    (bare,) = block_events(_block("In May 2021 the auditor made recommendations."), None)
+    assert (bare.count, bare.subjects, bare.evidence.exact) == (None, (), "May 2021 the auditor made recommendations")
+
+
+def test_a_review_or_report_due_after_a_stated_time():
+    b = _block("The Commissioners will carry out a review of the council's progress for the Minister after six months, "
+               "and quarterly thereafter. As agreed, we are to report to you on progress after 12 weeks.")
+    rows = [(e.kind, e.due_after, e.evidence.exact) for e in block_due_reviews(b)]
+    assert rows == [("Event", "P6M", "review of the council's progress for the Minister after six months"),
+                    ("Event", "P84D", "report to you on progress after 12 weeks")]
+    # a report that was written, not one that falls due
+    assert block_due_reviews(_block("The report was published after two years of work.")) == []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.metadata import build_document
+from ingest.metadata import build_document, inferred_date_evidence
 from ingest.model import IngestError, PartialDate as D
 from ingest.structure import parse_structure
 
@@ -83,3 +83,16 @@ def test_unseen_genre_documents_date_and_kind(path):
 def test_letter_without_subject_line_gets_a_dated_title(tmp_path):
     d = doc_from(tmp_path, "Jane Archer\nChief Executive\n\n12 March 2024\n\nDear Ms Archer,\n\nThank you.\n\nYours sincerely\n")
     assert d.title == "Letter of 12 March 2024"
+
+
+def test_inferred_date_is_evidenced_by_the_passages_its_basis_quotes(tmp_path):
+    text = ("Dear Minister,\n\nSince ‘my election in May 2011’ the Council has changed. It is more open than it was "
+            "two years ago.\n\nThe review covers contracts let between April 2009 and March 2013.\n\nYours sincerely\n")
+    d = doc_from(tmp_path, text, "date_inferred: '2013'\n"
+                 "date_basis: \"contracts 'between April 2009 and March 2013'; 'than it was two years ago'; "
+                 "'a passage the text lacks'\"\n")
+    assert (d.date, d.metadata["date_inferred"]) == (None, "2013")
+    got = [(e.anchor, e.exact, e.rule) for e in inferred_date_evidence(d)]
+    assert got == [(d.blocks[2].anchor, "between April 2009 and March 2013", "sidecar-date-basis"),
+                   (d.blocks[1].anchor, "than it was two years ago", "sidecar-date-basis")]
+    assert inferred_date_evidence(doc_from(tmp_path, text, name="plain.txt")) == []

@@ -390,3 +390,51 @@ def test_same_triples_in_separate_processes(corpus_dir):
     outs = [subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")]
     assert outs[0] == outs[1] and outs[0].count("\n") > 300
+
+
+UNDATED = """\
+Dear Minister,
+
+1. The Council is more open than it was a year ago. The review covers decisions between May 2012 and July 2017.
+
+2. In March 2017 the auditor issued two recommendations relating to payroll and treasury management.
+
+3. The Council asked for a Peer Challenge from 2nd to 5th May 2017. The Envoys will review progress after six months.
+
+Yours sincerely
+"""
+
+
+def test_inferred_date_periods_counts_and_due_reviews(tmp_path):
+    """An undated letter: its curated year is bvkg:inferredDate (never dcterms:date) with the basis's passages
+    as evidence; a period keeps its end; a recommendation its count and subjects; a review its delay."""
+    p = tmp_path / "wsh-003.txt"
+    p.write_text(UNDATED, encoding="utf-8")
+    doc = build_document(p, parse_structure(UNDATED), sidecar={
+        "authority": "Westshire District Council", "date_inferred": "2017",
+        "date_basis": "decisions 'between May 2012 and July 2017'; 'than it was a year ago'"})
+    f = DocumentFacts(document=doc)
+    f.events = [
+        EventFact("Recommendation", "recommendations", ev(doc, "p2", "the auditor issued two recommendations relating to "
+                                                              "payroll and treasury management", "rec"),
+                  date=D(2017, 3), count=2, subjects=("payroll", "treasury management")),
+        EventFact("Event", "peer challenge", ev(doc, "p3", "Peer Challenge from 2nd to 5th May 2017", "period"),
+                  date=D(2017, 5, 2), end=D(2017, 5, 5)),
+        EventFact("Event", "review due", ev(doc, "p3", "review progress after six months", "due"), due_after="P6M"),
+    ]
+    g = document_graph(f, BASE)
+    d = U("document/wsh-003")
+    assert g.value(d, DCTERMS.date) is None
+    assert g.value(d, BVKG.inferredDate) == Literal("2017", datatype=XSD.gYear)
+    assert str(g.value(d, BVKG.dateBasis)).startswith("decisions 'between May 2012")
+    inf = g.value(d, BVKG.hasDateInference)
+    assert (inf, RDF.type, BVKG.DateInference) in g and g.value(inf, BVKG.inferredDate) == Literal("2017", datatype=XSD.gYear)
+    exacts = sorted(str(g.value(URIRef(f"{q}#exact"), OA.exact)) for q in g.objects(inf, PROV.wasDerivedFrom))
+    assert exacts == ["between May 2012 and July 2017", "than it was a year ago"]
+    rec, cpc, due = U("event/wsh-003/p2/1"), U("event/wsh-003/p3/1"), U("event/wsh-003/p3/2")
+    assert g.value(rec, BVKG.count) == Literal(2, datatype=XSD.integer)
+    assert set(g.objects(rec, DCTERMS.subject)) == {Literal("payroll"), Literal("treasury management")}
+    assert (g.value(cpc, TIME.hasBeginning), g.value(cpc, TIME.hasEnd), g.value(cpc, TIME.hasTime)) == (
+        U("time/2017-05-02"), U("time/2017-05-05"), None)
+    assert g.value(due, BVKG.dueAfter) == Literal("P6M", datatype=XSD.duration)
+    check_invariants(g)
