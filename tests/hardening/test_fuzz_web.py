@@ -9,6 +9,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pyoxigraph as ox
+from markupsafe import escape
 from hypothesis import given, strategies as st
 
 from tests.hardening.fuzzing import FUZZ, TEXT
@@ -46,7 +47,7 @@ def _iri_ok(text: str) -> bool:
 # KNOWN BUG, left out until web/ fixes it (see the hardening report): a path or ?iri= that is not a
 # valid IRI ('%', '[', ']', U+007F-U+009F, private use, non-characters) passes web.rdfutil.safe_iri,
 # the engine's parser rejects the ASK and the page answers 500 instead of 404. Drop this filter then.
-IRI_TEXT = st.text(TEXT, min_size=1, max_size=20).filter(_iri_ok)
+IRI_PATH = st.lists(st.text(TEXT, min_size=1, max_size=20), min_size=1, max_size=5).map("/".join).filter(_iri_ok)
 
 
 def _check(resp, allowed):
@@ -86,12 +87,12 @@ def test_sparql_raw_bytes_in_url(client, query, fmt):
 def test_search_terms(client, q, accept):
     r = client.get("/search", query_string={"q": q}, headers=_headers(accept))
     _check(r, {200})
-    if r.mimetype == "text/html" and q.strip() and "<" in q:
-        assert q.strip()[:200] not in r.get_data(as_text=True)   # the raw term never lands unescaped
+    if r.mimetype == "text/html" and q.strip():   # the term is echoed in the search box, escaped
+        assert f'name="q" type="search" value="{escape(q.strip()[:200])}"' in r.get_data(as_text=True)
 
 
 @FUZZ
-@given(st.lists(IRI_TEXT, min_size=1, max_size=5).map("/".join),
+@given(IRI_PATH,
        st.one_of(st.none(), st.sampled_from(["ttl", "jsonld", "nt", "html", "xml", "bogus"])), ACCEPTS)
 def test_entity_paths(client, path, fmt, accept):
     url = "/id/" + quote(path, safe="/")
@@ -100,7 +101,7 @@ def test_entity_paths(client, path, fmt, accept):
 
 
 @FUZZ
-@given(st.lists(IRI_TEXT, min_size=1, max_size=4).map("/".join), ACCEPTS)
+@given(IRI_PATH, ACCEPTS)
 def test_describe_iris(client, iri, accept):
     for value in (iri, "https://w3id.org/bvkg/id/" + iri):
         _check(client.get("/describe", query_string={"iri": value}, headers=_headers(accept)), PAGE_STATUSES)
