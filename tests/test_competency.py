@@ -597,9 +597,6 @@ def _cq19_answered_part(store):
     assert_quoted(store, early, quote("CQ19", 5))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "D003 carries no inferred year 2016 (its metadata's date_inferred is not emitted), so the Culture "
-    "answer for the 2016 letter has no date"))
 def test_cq19_documents_addressing_culture_and_what_they_say(corpus_store):
     """CQ19: Which documents address Culture, and what does each say about progress?"""
     _cq19_answered_part(corpus_store)
@@ -717,9 +714,6 @@ def _cq23_answered_part(store):
     assert {r["file"]: r.get("date") for r in select(store, DOCUMENT_DATES)}[D003] is None
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "no inferred year for D003: neither the year 2016 nor its basis is in the graph, and 'between October 2010 "
-    "and June 2016' (para 13) and 'than it was a year ago' (para 2) yield no fact"))
 def test_cq23_year_of_the_undated_letter_and_its_evidence(corpus_store):
     """CQ23: In what year was the undated six-month report letter written, and what in the text shows it?"""
     _cq23_answered_part(corpus_store)
@@ -899,9 +893,6 @@ def _cq31_answered_part(store):
     return rows
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the February 2025 Recommendation event has no subjects (procurement, the internal control environment, "
-    "financial reporting) and no count of three — only the quote 'issued three statutory recommendations'"))
 def test_cq31_external_auditor_statutory_recommendations(corpus_store):
     """CQ31: What statutory recommendations did the council's external auditor make, when, and who is the auditor?"""
     rows = _cq31_answered_part(corpus_store)
@@ -1027,9 +1018,6 @@ def _cq39_answered_part(store):
     return rows
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the June 2018 on-site visit is one time:Instant 2018-06-19: its end, 22 June 2018 ('from 19th to 22nd "
-    "June 2018'), is lost (no interval with time:hasBeginning/time:hasEnd)"))
 def test_cq39_lga_corporate_peer_challenges_referred_to(corpus_store):
     """CQ39: Which LGA Corporate Peer Challenges of Tower Hamlets are referred to, and when?"""
     rows = _cq39_answered_part(corpus_store)
@@ -1069,10 +1057,6 @@ def _cq40_answered_part(store):
     assert {r["date"] for r in select(store, DOCUMENT_DATES) if r["file"] == D001} == {"2025-05-21"}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "no fact for the first review after four months: neither D000 Annex para 12 ('a stocktake review … for "
-    "the Secretary of State after four months') nor D001's 'report to you on the council's progress after "
-    "four months' yields a P4M duration or a dated review"))
 def test_cq40_length_of_the_support_package_and_first_review(corpus_store):
     """CQ40: How long was the proposed statutory support package to last, and when would the Envoys first review progress?"""
     _cq40_answered_part(corpus_store)
