@@ -34,6 +34,21 @@ def _themes() -> dict[str, str]:
     return idx
 
 
+def themes_of(words: str) -> tuple[str, ...]:
+    """'Governance' -> (governance,); 'Culture & Partnerships' -> (culture, partnerships-...): a Lead
+    of a compound theme leads each part, so it is told apart from a Lead of one part. Parts that
+    name one theme together ('Partnerships and Community Engagement') stay one theme."""
+    parts = [p for p in re.split(r"\s*(?:&|\band\b|,)\s*", words) if p]
+    if len(parts) > 1:
+        found = [theme_of(p) for p in parts]
+        if all(found):
+            out = tuple(dict.fromkeys(found))
+            if len(out) > 1:
+                return out
+    one = theme_of(words)
+    return (one,) if one else ()
+
+
 def theme_of(words: str) -> Optional[str]:
     """'Culture and Partnerships' -> the theme its words name, trying '&' for 'and'."""
     idx = _themes()
@@ -153,7 +168,7 @@ def lead_at(r: "Reader", b: Block, n: NameSpan, pos: int) -> bool:
     if board is None:
         return False
     _seat(r, b, board, "board-lead", n.start, m.end(), "board-lead", n, m.group(0),
-          lead_for=theme_of(words))
+          lead_for=themes_of(words))
     return True
 
 
@@ -319,12 +334,12 @@ def _list_seat(r: "Reader", c: Block, board: OrgSpan) -> None:
     name = next((n for n in r.names[c.anchor] if n.start == pos), None)
     if name is None:
         return
-    role, lead_for, written = "board-member", None, "member"
+    role, lead_for, written = "board-member", (), "member"
     if m:
         written = m.group("role")
         word = written.lower()
         if word.endswith(" lead") or word == "lead":
-            role, lead_for = "board-lead", theme_of(written[:-len(" Lead")]) if " " in written else None
+            role, lead_for = "board-lead", themes_of(written[:-len(" Lead")]) if " " in written else ()
         elif "chair" in word:
             role = "vice-chair" if word.startswith(("vice", "deputy")) else "chair"
     rep = re.search(r"\brepresenting\s+(?:the\s+)?([\w -]+?)\s*(?:[.;,]|$)", t[name.end:])

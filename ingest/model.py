@@ -141,6 +141,10 @@ class Holding:
     represents: Optional[str] = None  # group/body name the member sits for
     extra_evidence: list[Evidence] = field(default_factory=list)
 
+    def __post_init__(self):
+        if isinstance(self.lead_for, str):   # one theme id given as a string: still one theme, not its letters
+            self.lead_for = (self.lead_for,)
+
 
 @dataclass
 class DirectionItemFact:

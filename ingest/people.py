@@ -183,7 +183,7 @@ class Reader:
                 person: Optional[NameSpan] = None, org: Optional[OrgSpan | str] = None,
                 org_kind: Optional[str] = None, as_written: Optional[str] = None, capacity: Optional[str] = None,
                 past: bool = False, future: bool = False, represents: Optional[str] = None,
-                lead_for: Optional[str] = None) -> Holding:
+                lead_for: tuple[str, ...] = ()) -> Holding:
         role_id = role.role if isinstance(role, RoleSpan) else role
         if isinstance(role, RoleSpan):
             self.used_roles.add((b.anchor, role.start))

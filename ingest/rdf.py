@@ -320,8 +320,8 @@ class _Builder:
                 self.add(iri, BVKG.post, post)
             cap = self.m.capacity(h.capacity) if h.capacity else None
             self.add(iri, BVKG.capacity, cap)
-            if h.lead_for:
-                self.add(iri, BVKG.leadFor, self.m.theme(h.lead_for))
+            for theme in h.lead_for:          # a compound Lead leads each of its themes
+                self.add(iri, BVKG.leadFor, self.m.theme(theme))
             if h.represents:
                 self.add(iri, BVKG.represents, self.org(h.represents, "group"))
             interval = URIRef(f"{iri}/interval")

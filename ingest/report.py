@@ -39,7 +39,7 @@ def facts_as_text(facts: DocumentFacts) -> str:
                                       + f"  {_ev(o.evidence)}" for o in facts.organisations))
     out += _section("role holdings", (
         f"{h.person or '(not named)'} — {h.role} ({h.role_as_written!r}) at {h.organisation or 'the authority'}"
-        + (f", {h.capacity}" if h.capacity else "") + (f", lead for {h.lead_for}" if h.lead_for else "")
+        + (f", {h.capacity}" if h.capacity else "") + (f", lead for {' & '.join(h.lead_for)}" if h.lead_for else "")
         + (f", for {h.represents}" if h.represents else "")
         + (f", from {h.start.iso()}" if h.start else "") + (f", to {h.end.iso()}" if h.end else "")
         + (f", attested {h.attested.iso()}" if h.attested else "") + f"  {_ev(h.evidence)}"

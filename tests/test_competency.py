@@ -386,11 +386,6 @@ def _lead_of(role: str) -> str:
     return role.split(" (")[0]  # "Leadership Lead (independent external member)" -> "Leadership Lead"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Culture & Partnerships Lead is not told apart from the Community Lead: proposed item a(ii) has "
-    "dcterms:subject only theme/partnerships-and-community-engagement (no theme/culture) and Jenny Rowlands' "
-    "board-lead holding has bvkg:leadFor only that theme too, the same as Shafi Ahmed's (Community Lead), so "
-    "Shafi Ahmed is returned for a(ii)"))
 def test_cq10_board_lead_roles_required_and_who_was_appointed(corpus_store):
     """CQ10: Which Board Lead roles did the proposed Directions require, and who was appointed to each?"""
     rows = _cq10_rows(corpus_store)

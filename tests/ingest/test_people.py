@@ -473,3 +473,23 @@ def test_two_addressees_in_one_block():
     ]
     # the salutation's surnames resolve to the addressees
     assert sorted({p.key for p in f.people}) == ["Ann Lee", "Jane Bell"]
+
+
+LEADS = """1. The council has set up the Improvement and Assurance Board. It has appointed Dana Whitcombe as Culture & Partnerships Lead, Idris Fenwick as Governance Lead and Marta Olsen to be the Community Lead.
+"""
+
+
+def test_a_lead_of_a_compound_theme_leads_each_part():
+    """'Culture & Partnerships Lead' leads culture AND partnerships, so it is told apart from a Community Lead."""
+    from ingest.themes import ThemeFinder
+
+    f = facts_of(LEADS)
+    leads = {h.person: h.lead_for for h in f.holdings if h.role == "board-lead"}
+    assert leads == {"Dana Whitcombe": ("culture", "partnerships-and-community-engagement"),
+                     "Idris Fenwick": ("governance",),
+                     "Marta Olsen": ("partnerships-and-community-engagement",)}
+    # the same words in a Direction item give the item both subjects; a one-theme name stays one
+    finder = ThemeFinder()
+    assert finder.themes_in("Independent external member as Culture and Partnerships Lead;") == (
+        "culture", "partnerships-and-community-engagement")
+    assert finder.themes_in("Partnerships and Community Engagement") == ("partnerships-and-community-engagement",)
