@@ -247,7 +247,9 @@ def test_cq30_cq31_rating_and_recommendations(facts):
     (rec,) = [e for e in facts["001"].events if e.kind == "Recommendation"]
     assert rec.date == PartialDate(2025, 2)
     assert rec.evidence.exact == ("February 2025, the council's external auditor issued three statutory "
-                                  "recommendations")
+                                  "recommendations to the council relating to procurement, the internal control "
+                                  "environment and financial reporting")
+    assert (rec.count, rec.subjects) == (3, ("procurement", "the internal control environment", "financial reporting"))
     (o,) = [e for e in facts["001"].events if e.rating == "Outstanding"]
     assert o.date is None
 
