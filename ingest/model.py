@@ -167,6 +167,9 @@ class DirectionFact:
     power: Optional["CitationFact"] = None
     items: list[DirectionItemFact] = field(default_factory=list)
     key: str = "directions"
+    area: Optional[str] = None        # a Direction referred to by its area, as written ('Procurement')
+    outcome_sought: Optional[str] = None   # what the authority asks or claims: end | end shortly | fulfilled | remove | amend | continue
+    extra_evidence: list[Evidence] = field(default_factory=list)
 
 
 @dataclass
