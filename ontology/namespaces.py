@@ -82,6 +82,7 @@ class BVKG(DefinedNamespace):
     submittedOn: URIRef          # inspection -> time:Instant
     sentOn: URIRef               # inspection -> time:Instant
     initialDuration: URIRef      # intervention -> xsd:duration
+    outcomeSought: URIRef        # direction -> literal: end | end shortly | fulfilled | remove | amend | continue
     # themes
     Theme: URIRef
     ThemeJudgement: URIRef
