@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
-from ingest.model import Block
+from ingest.model import Block, Evidence
 from ingest.names import OFFICE_TITLES, NameSpan, postnominals, stop_words
 from ingest.orgs import OrgSpan
-from ingest.roles import RoleSpan, find_roles, role_kind
+from ingest.roles import DATE_RE, RoleSpan, find_roles, role_kind
 
 if TYPE_CHECKING:  # pragma: no cover
     from ingest.people import Reader
@@ -222,3 +222,44 @@ def read_copies(r: "Reader") -> None:
         if t.lower() not in seen:
             seen.add(t.lower())
             r.facts.copied_to.append(t)
+
+
+# 'As Executive Mayor my priority ...', 'As Leader, I ...', 'in my role as Chief Executive', 'I, as Leader, ...'
+_SELF_BEFORE = re.compile(r"(?:\b[Aa]s|\bin my (?:role|capacity) as|\bI,?\s+as)\s+(?:the\s+)?$")
+_SELF_AFTER = re.compile(r"\s*,?\s*(?:I|my|me)\b")
+# 'following my election in July 2015', 'since my appointment on 1 May 2020', 'I was elected in May 2022'
+_MY_START = re.compile(rf"\b(?:my\s+(?:election|appointment)|I\s+was\s+(?:first\s+)?(?:elected|appointed)|"
+                       rf"I\s+took\s+(?:up\s+)?office)\b[^.;]{{0,40}}?\b(?:in|on)\s+(?P<date>{DATE_RE})")
+
+
+def read_first_person(r: "Reader") -> None:
+    """An unsigned letter whose writer names their own office ('As Executive Mayor my priority was'):
+    the writer is that office's (unnamed) holder and the letter's creator. 'following my election in
+    July 2015' states when the writer's holding began. A signed letter's writer is its signatory."""
+    if r.facts.signatories or not any(b.kind == "salutation" for b in r.doc.blocks):
+        return
+    for b in r.doc.blocks:
+        if b.kind not in ("paragraph", "item"):
+            continue
+        for role in r.roles[b.anchor]:
+            before = _SELF_BEFORE.search(b.text[:role.full_start])
+            if not before or role.plural or not _SELF_AFTER.match(b.text[role.end:]):
+                continue
+            h = r.holding(b, role, before.start(), role.end, "first-person-office", org=None)
+            _stated_start(r, h)
+            r.facts.signatories.append(h.role_as_written)
+            return
+
+
+def _stated_start(r: "Reader", h) -> None:
+    from ingest.roles import to_partial
+    for b in r.doc.blocks:
+        m = _MY_START.search(b.text)
+        if not m:
+            continue
+        h.start = to_partial(re.match(DATE_RE, m.group("date")))
+        h.extra_evidence.append(Evidence.of(b, m.start(), m.end(), "first-person-start"))
+        from ingest.people import _after
+        if h.start and r.doc.date and _after(h.start, r.doc.date):
+            h.attested = None             # began after the letter's date: not the writer's office then
+        return

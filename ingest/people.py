@@ -17,7 +17,7 @@ import re
 from typing import Optional
 
 from ingest import boards
-from ingest.letters import LETTER_KINDS, capitals_name, read_copies, read_letter_blocks
+from ingest.letters import LETTER_KINDS, capitals_name, read_copies, read_first_person, read_letter_blocks
 from ingest.model import Block, Document, DocumentFacts, Evidence, Holding, OrgMention, PersonMention
 from ingest.names import PLACE_SURNAMES, NameSpan, clean_name, find_names, stop_words
 from ingest.orgs import OrgSpan, _trim_place, find_orgs
@@ -238,6 +238,10 @@ def _unnamed(r: Reader) -> None:
         if h.person and h.attested and (h.organisation in (None, r.subject) or h.org_kind != "authority"):
             named.setdefault(h.role, set()).add(canon.get(h.person, h.person))
     slots: dict[tuple, Holding] = {}
+    for h in r.facts.holdings:
+        if h.evidence.rule == "first-person-office":
+            # the unsigned letter's writer: the office's other present mentions are the same holder
+            slots[(h.role, h.capacity, False, False, False)] = h
     for b in r.doc.blocks:
         t = b.text
         for role in r.roles[b.anchor]:
@@ -402,6 +406,7 @@ def extract(doc: Document, facts: DocumentFacts) -> None:
     read_appositions(r)
     boards.extract(r)
     _group_start(r)
+    read_first_person(r)
     _unnamed(r)
     _predecessors(r)
     read_copies(r)

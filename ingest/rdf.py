@@ -164,7 +164,8 @@ class _Builder:
             return self.person(bare)
         if low in self.org_index or canonical_org(name)[1] or self._mentioned_org(name):
             return self.org(name)
-        for h_iri, written in self.holding_roles:
+        # the holding written exactly so first ('Executive Mayor' is not the holding of a 'Mayor' above it)
+        for h_iri, written in sorted(self.holding_roles, key=lambda hw: (hw[1] or "").lower() != low):
             if written and (written.lower() in low or low in written.lower()):
                 return h_iri
         if self._kind_of(name):
@@ -379,14 +380,19 @@ class _Builder:
             iri = self.m.direction(self.doc.slug, d.key)
             self.add(iri, RDF.type, BVKG.Direction)
             when = f" of {long_date(d.date)}" if d.date else ""
-            self.add(iri, RDFS.label, Literal(f"{'Proposed ' if d.status == 'proposed' else ''}Directions{when}"))
+            area = f" ({d.area})" if d.area else ""
+            self.add(iri, RDFS.label, Literal(f"{'Proposed ' if d.status == 'proposed' else ''}Directions{when}{area}"))
             self.add(iri, BVKG.status, Literal(d.status))
+            if d.area:
+                self.add(iri, DCTERMS.subject, Literal(d.area))
+            if d.outcome_sought:
+                self.add(iri, BVKG.outcomeSought, Literal(d.outcome_sought))
             if d.date:
                 self.add(iri, DCTERMS.date, date_literal(d.date))
             self.add(iri, BVKG.addressedTo, self.org(d.authority, "authority") if d.authority else self.subject)
             if d.power is not None:
                 self.add(iri, BVKG.powerCited, self._provision(d.power.act_id, d.power.section, d.power.part))
-            self.evidence(iri, d.evidence)
+            self.evidence(iri, d.evidence, d.extra_evidence)
             items = {}
             for it in d.items:
                 item = self.m.direction_item(iri, it.label)

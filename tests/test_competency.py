@@ -314,11 +314,6 @@ def _cq07_answered_part(store):
     return holders
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "D003 (undated) carries no inferred year 2016 in the graph: the curated 'date_inferred: 2016' and its "
-    "basis in corpus/003_….meta.yaml are not emitted; and D003's unnamed Executive Mayor is read only from "
-    "para 13 ('the respective roles of the Executive Mayor'), not from the author's own 'As Executive Mayor my "
-    "priority was, and remains' (para 16)"))
 def test_cq07_mayor_at_the_date_of_each_document(corpus_store):
     """CQ07: Who was Mayor of Tower Hamlets at the date of each document?"""
     holders = _cq07_answered_part(corpus_store)
@@ -673,12 +668,6 @@ def _cq22_answered_part(store):
     return rows
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "D003 has no dcterms:creator: the unsigned letter's author, the (unnamed) Executive Mayor of Tower Hamlets "
-    "('As Executive Mayor my priority was…', 'following my election in July 2015'), is not linked to the "
-    "document — e.g. dcterms:creator the unnamed executive-mayor holding, as schema:recipient already is for "
-    "the Secretary of State; the unnamed Executive Mayor holding of D003 is read only from para 13, not from "
-    "'As Executive Mayor my priority was, and remains' (para 16)"))
 def test_cq22_author_and_addressee_of_the_six_month_report(corpus_store):
     """CQ22: Who wrote the 'Best Value Action Plan six month report' letter, and to whom was it addressed?"""
     rows = _cq22_answered_part(corpus_store)

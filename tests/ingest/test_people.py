@@ -493,3 +493,44 @@ def test_a_lead_of_a_compound_theme_leads_each_part():
     assert finder.themes_in("Independent external member as Culture and Partnerships Lead;") == (
         "culture", "partnerships-and-community-engagement")
     assert finder.themes_in("Partnerships and Community Engagement") == ("partnerships-and-community-engagement",)
+
+
+UNSIGNED = """Dear Secretary of State
+
+Improvement plan: one year on
+
+I am writing to update you on Wessexford Borough Council. It was clear to me, following my election in May 2021, that the council needed reform.
+
+As Leader of the Council my priority remains to restore trust. The Monitoring Officer has reviewed the constitution.
+
+Yours sincerely
+"""
+
+
+def test_unsigned_letter_written_by_an_office_holder():
+    """'As Leader of the Council my priority': the unsigned letter's writer is that office's unnamed holder,
+    its creator; 'following my election in May 2021' is the holding's stated start."""
+    f = facts_of(UNSIGNED, date=None)
+    [writer] = [h for h in f.holdings if h.evidence.rule == "first-person-office"]
+    assert (writer.person, writer.role, writer.start, writer.evidence.exact) == (
+        None, "leader", PartialDate(2021, 5), "As Leader of the Council")
+    assert [e.exact for e in writer.extra_evidence] == ["my election in May 2021"]
+    assert f.signatories == ["Leader of the Council"]
+    assert f.recipients == ["Secretary of State"]
+    # 'The Monitoring Officer' is someone else, not the writer
+    assert [h.role for h in f.holdings if h.person is None and h is not writer] == ["secretary-of-state", "monitoring-officer"]
+    # in the graph the letter's dcterms:creator is that holding, whose attestation states the start
+    from rdflib import DCTERMS
+    from ingest.rdf import document_graph
+    from ontology.namespaces import BVKG, ORG, TIME
+    g = document_graph(f, "https://example.org/")
+    [creator] = list(g.objects(None, DCTERMS.creator))
+    assert g.value(creator, ORG.role).endswith("/role/leader") and g.value(creator, BVKG.holderUnnamed).toPython() is True
+    [att] = list(g.objects(creator, BVKG.hasAttestation))
+    assert str(g.value(g.value(att, BVKG.statedStart), TIME.inXSDgYearMonth)) == "2021-05"
+
+
+def test_signed_letter_writer_is_its_signatory():
+    """A signed letter's 'As Leader my priority' is the signatory's: no unnamed writer is made."""
+    f = facts_of(UNSIGNED.replace("Yours sincerely\n", "Yours sincerely\n\nCllr Priya Nandakumar\nLeader of the Council\n"))
+    assert not [h for h in f.holdings if h.evidence.rule == "first-person-office"]
