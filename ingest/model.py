@@ -139,6 +139,7 @@ class Holding:
     attested: Optional[PartialDate] = None   # the document date when the text shows it held then
     lead_for: tuple[str, ...] = ()    # theme ids a Board Lead leads ('Culture & Partnerships Lead': two)
     represents: Optional[str] = None  # group/body name the member sits for
+    holders: Optional[int] = None     # how many hold it, when the text counts unnamed holders ('three Commissioners')
     extra_evidence: list[Evidence] = field(default_factory=list)
 
     def __post_init__(self):

@@ -51,6 +51,7 @@ class BVKG(DefinedNamespace):
     post: URIRef                 # holding -> org:Post
     capacity: URIRef             # holding or attestation -> Capacity
     holderUnnamed: URIRef        # holding -> xsd:boolean true when the text names no holder
+    holderCount: URIRef          # unnamed holding -> xsd:integer, how many holders the text counts ('three Commissioners')
     roleAsWritten: URIRef        # attestation -> literal, the role words of the text
     hasAttestation: URIRef       # holding -> Attestation
     attestedOn: URIRef           # attestation -> time:Instant (document date)
