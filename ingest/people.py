@@ -303,6 +303,17 @@ def _unnamed(r: Reader) -> None:
                                    as_written=t[qstart:role.end] if counted else None)
             if vacant or counted:
                 slots[key].start = None       # 'vacant since' / 'four Chief Executives since' date no holder
+            if counted:
+                slots[key].holders = _count(counted.group(0))
+
+
+_NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _count(word: str) -> int:
+    """'three ' -> 3, '12 ' -> 12: the number before a counted plural role."""
+    w = word.strip().lower()
+    return int(w) if w.isdigit() else _NUMBER_WORDS.index(w) + 2
 
 
 def _left_when_vacant(r: Reader, b: Block, role: RoleSpan, after: str) -> None:

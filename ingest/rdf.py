@@ -310,6 +310,8 @@ class _Builder:
                 self.add(self.para(ev.anchor), BVKG.mentions, holder)
             else:
                 self.add(iri, BVKG.holderUnnamed, Literal(True))
+                if h.holders:             # 'three Commissioners': one unnamed holding, counted
+                    self.add(iri, BVKG.holderCount, Literal(h.holders, datatype=XSD.integer))
             self.add(iri, ORG.organization, org)
             self.add(iri, ORG.role, self.m.role(h.role))
             if self._kind(org) == "authority":   # posts belong to authorities; board seats have none

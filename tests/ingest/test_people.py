@@ -534,3 +534,18 @@ def test_signed_letter_writer_is_its_signatory():
     """A signed letter's 'As Leader my priority' is the signatory's: no unnamed writer is made."""
     f = facts_of(UNSIGNED.replace("Yours sincerely\n", "Yours sincerely\n\nCllr Priya Nandakumar\nLeader of the Council\n"))
     assert not [h for h in f.holdings if h.evidence.rule == "first-person-office"]
+
+
+COUNTED = """1. In March 2019 the Secretary of State directed the appointment of four Commissioners with decision making powers over Kestrelford District Council's procurement and property functions.
+"""
+
+
+def test_counted_unnamed_holders_carry_their_count():
+    """'the appointment of four Commissioners': one unnamed holding, with 4 holders, no start invented."""
+    f = facts_of(COUNTED)
+    [h] = [h for h in f.holdings if h.role == "commissioner"]
+    assert (h.person, h.holders, h.start, h.evidence.exact) == (None, 4, None, "four Commissioners")
+    from ingest.rdf import document_graph
+    from ontology.namespaces import BVKG
+    g = document_graph(f, "https://example.org/")
+    assert [l.toPython() for l in g.objects(None, BVKG.holderCount)] == [4]
