@@ -56,6 +56,24 @@ _AREA = (
     re.compile(r"\bthe\s+Directions?\s+(?:regarding|in\s+relation\s+to|in\s+respect\s+of|relating\s+to)\s+"
                r"(?P<area>[A-Za-z][\w ]*?)(?=\s+(?:and|should|can|is|are|was|were|has|have|would|will)\b|[,.;:)]|$)"),
 )
+# A paragraph about one area that names no Direction for it ('... in respect of communications ... We believe
+# that the relevant Direction can be ended very shortly'): the area is the phrase before the Direction.
+_AREA_PHRASE = re.compile(r"\b(?:in\s+relation\s+to|in\s+respect\s+of|regarding)\s+(?!the\b|a\b|an\b|this\b|its\b|our\b|their\b|your\b)"
+                          r"(?P<area>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?=\s+(?:has|have|is|are|was|were|and|including)\b|[,.;:)]|$)")
+_UNNAMED_DIRECTION = re.compile(r"\b(?:this|the\s+relevant|that|the\s+same)\s+Directions?\b")
+# What an authority asks for, or claims, about a Direction ('the Directions in respect of Grants can end').
+_D = r"\bDirections?(?:\s+(?:in\s+respect\s+of|in\s+relation\s+to|regarding|for)\s+[A-Za-z]\w*(?:\s+[A-Za-z]\w*){0,3}?)?"
+_OUTCOMES = (
+    ("end shortly", re.compile(_D + r"\s+(?:can|could|should|will|may)\s+be\s+ended\s+(?:very\s+)?(?:shortly|soon)\b")),
+    ("end", re.compile(r"\b(?:secure|seek|ask\s+for|request)\s+the\s+end\s+of\s+the\s+Directions?\b|"
+                       + _D + r"\s+(?:should|could|can)\s+(?:now\s+)?(?:be\s+ended|end)\b(?!\s+(?:very\s+)?(?:shortly|soon))")),
+    ("fulfilled", re.compile(r"\b(?:has|have)\s+(?:now\s+)?(?:fulfilled|complied\s+with|met)\s+the\s+Directions?\b|"
+                             + _D + r"\s+(?:has|have)\s+(?:now\s+)?been\s+(?:fulfilled|met|complied\s+with)\b")),
+    ("remove", re.compile(_D + r"\s+(?:should|could|can)\s+(?:now\s+)?be\s+(?:removed|lifted|revoked|withdrawn)\b")),
+    ("amend", re.compile(_D + r"\s+(?:is|be|should\s+be)\s+amended\b|\bamend(?:ing)?\s+the\s+Directions?\b")),
+    ("continue", re.compile(_D + r"\s+should\s+(?:continue|remain)\b|"
+                            + _D + r"\s+(?:to\s+)?(?:continue|remain)\s+in\s+(?:force|place)\b")),
+)
 _NOT_AREA = {"Ministerial", "Best", "Proposed", "Revised", "Original", "New", "Further", "Secretary", "Relevant", "Same"}
 _DATE_LEAD = re.compile(r"(?:\bin|\bon|\bof|\bdated|\bmade\s+on)\s+(?:the\s+)?$")
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
@@ -308,15 +326,63 @@ def referred_directions(doc: Document) -> list[DirectionFact]:
                 if key not in out:
                     out[key] = DirectionFact("made", Evidence.of(block, m.start(), end, "direction-referred"),
                                              date=date, key=key)
-        for rx in _AREA:
-            for m in rx.finditer(text):
-                area = m.group("area").strip()
-                if area.split()[0] in _NOT_AREA:
-                    continue
-                key = f"direction-{slug(area)}"
-                if key not in out:
-                    out[key] = DirectionFact("made", Evidence.of(block, m.start(), m.end(), "direction-area"), key=key)
+        mentions = sorted((m for rx in _AREA for m in rx.finditer(text)
+                           if m.group("area").split()[0] not in _NOT_AREA), key=lambda m: m.start())
+        for i, m in enumerate(mentions):
+            area = re.sub(r"\s+", " ", m.group("area").strip())
+            key = f"direction-{slug(area)}"
+            if key not in out:
+                nxt = mentions[i + 1].start() if i + 1 < len(mentions) else None
+                out[key] = _with_outcome(DirectionFact("made", Evidence.of(block, m.start(), m.end(), "direction-area"),
+                                                       key=key, area=area), block, nxt)
+        if not mentions:
+            d = _unnamed_area_direction(block)
+            if d is not None and d.key not in out:
+                out[d.key] = d
     return list(out.values())
+
+
+def _outcomes(block: Block, lo: int = 0, hi: Optional[int] = None) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every outcome stated in the paragraph that ends after lo and starts before hi."""
+    hi = len(block.text) if hi is None else hi
+    return sorted((m.start(), m.end(), word) for word, rx in _OUTCOMES for m in rx.finditer(block.text)
+                  if m.end() > lo and m.start() < hi)
+
+
+def _sentence_evidence(block: Block, pos: int) -> Evidence:
+    s0, s1 = _sentence_of(block.text, pos)
+    while s0 < s1 and block.text[s0].isspace():
+        s0 += 1
+    return Evidence.of(block, s0, s1, "direction-outcome-sought")
+
+
+def _with_outcome(d: DirectionFact, block: Block, hi: Optional[int]) -> DirectionFact:
+    """A named area's outcome: the last one stated from its mention up to the next area named in the
+    paragraph ('the Property Direction should continue, and the Directions in respect of Grants can end')."""
+    found = _outcomes(block, d.evidence.start, hi)
+    if found:
+        pos, _, d.outcome_sought = found[-1]
+        ev = _sentence_evidence(block, pos)
+        if (ev.start, ev.end) != (d.evidence.start, d.evidence.end):
+            d.extra_evidence.append(ev)
+    return d
+
+
+def _unnamed_area_direction(block: Block) -> Optional[DirectionFact]:
+    """'... the one outstanding action in respect of communications ... the relevant Direction can be ended
+    very shortly': a Direction of the area the paragraph is about, only when an outcome is stated for it."""
+    found = _outcomes(block) if _UNNAMED_DIRECTION.search(block.text) else []
+    if not found:
+        return None
+    pos, _, word = found[-1]
+    phrases = [m for m in _AREA_PHRASE.finditer(block.text) if m.start() < pos]
+    if not phrases:
+        return None
+    m = phrases[-1]
+    area = re.sub(r"\s+", " ", m.group("area"))
+    return DirectionFact("made", Evidence.of(block, m.start(), m.end(), "direction-area-of-paragraph"),
+                         key=f"direction-{slug(area)}", area=area, outcome_sought=word,
+                         extra_evidence=[_sentence_evidence(block, pos)])
 
 
 def find_directions(doc: Document, citations: Optional[list[CitationFact]] = None) -> list[DirectionFact]:

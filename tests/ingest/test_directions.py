@@ -133,3 +133,26 @@ def test_lettered_items_written_inline_in_one_paragraph():
         ("c", "by 31 March 2020, appoint a permanent Chief Executive.", None, PartialDate(2020, 3, 31), None, None),
     ]
     assert all(text[i.evidence.start:i.evidence.end] == i.text for i in d.items)
+
+
+def test_directions_by_area_keep_what_the_council_asks_for_each():
+    blocks = [
+        _b("b1", None, "paragraph", "We believe the Property Direction should continue, and that the Directions "
+           "in respect of Grants can end."),
+        _b("b2", None, "paragraph", "The Council has now complied with the Directions in relation to Senior Staffing."),
+        _b("b3", None, "paragraph", "Good progress has been made in respect of licensing, and one action is left. "
+           "In our view the relevant Direction can be ended very soon."),
+        _b("b4", None, "paragraph", "We propose that this Direction is amended, keeping oversight of highways."),
+        _b("b5", None, "paragraph", "Work in relation to parks is continuing under this Direction."),   # no outcome: no fact
+    ]
+    doc = Document(slug="w", path="w.txt", blocks=blocks, date=None)
+    rows = [(d.key, d.area, d.outcome_sought, d.evidence.exact, [e.exact for e in d.extra_evidence])
+            for d in referred_directions(doc)]
+    assert rows == [
+        ("direction-property", "Property", "continue", "the Property Direction", [blocks[0].text]),
+        ("direction-grants", "Grants", "end", "the Directions in respect of Grants", [blocks[0].text]),
+        ("direction-senior-staffing", "Senior Staffing", "fulfilled",
+         "the Directions in relation to Senior Staffing", [blocks[1].text]),
+        ("direction-licensing", "licensing", "end shortly", "in respect of licensing",
+         ["In our view the relevant Direction can be ended very soon."]),
+    ]

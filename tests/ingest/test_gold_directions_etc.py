@@ -118,7 +118,12 @@ def test_directions_referred_to_in_other_documents(facts):
     assert facts["004"].directions[0].date.precision == "month"
     assert rows("001") == [("ministerial-directions", "made", None, [])]
     assert rows("003") == [("direction-elections", "made", None, []), ("direction-statutory-officers", "made", None, []),
-                           ("direction-procurement", "made", None, []), ("direction-property", "made", None, [])]
+                           ("direction-procurement", "made", None, []), ("direction-communications", "made", None, []),
+                           ("direction-grant-management", "made", None, []), ("direction-property", "made", None, [])]
+    # CQ27: what the 2016 letter asks for each area
+    assert [(d.area, d.outcome_sought) for d in facts["003"].directions] == [
+        ("elections", "end"), ("Statutory Officers", "fulfilled"), ("Procurement", "remove"),
+        ("communications", "end shortly"), ("grant management", "amend"), ("Property", "continue")]
     assert rows("002") == []
 
 

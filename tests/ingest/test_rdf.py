@@ -438,3 +438,20 @@ def test_inferred_date_periods_counts_and_due_reviews(tmp_path):
         U("time/2017-05-02"), U("time/2017-05-05"), None)
     assert g.value(due, BVKG.dueAfter) == Literal("P6M", datatype=XSD.duration)
     check_invariants(g)
+
+
+def test_direction_by_area_carries_area_and_outcome_sought(tmp_path):
+    text = "Dear Minister,\n\n1. Regarding the Waste Direction, the work is done. We believe the Direction should be removed.\n"
+    p = tmp_path / "wsh-004.txt"
+    p.write_text(text, encoding="utf-8")
+    doc = build_document(p, parse_structure(text), sidecar={"authority": "Westshire District Council"})
+    f = DocumentFacts(document=doc)
+    f.directions = [DirectionFact("made", ev(doc, "p1", "the Waste Direction", "direction-area"), key="direction-waste",
+                                  area="Waste", outcome_sought="remove",
+                                  extra_evidence=[ev(doc, "p1", "We believe the Direction should be removed.", "out")])]
+    g = document_graph(f, BASE)
+    d = U("direction/wsh-004/direction-waste")
+    assert (g.value(d, RDFS.label), g.value(d, DCTERMS.subject), g.value(d, BVKG.outcomeSought)) == (
+        Literal("Directions (Waste)"), Literal("Waste"), Literal("remove"))
+    exacts = sorted(str(g.value(URIRef(f"{q}#exact"), OA.exact)) for q in g.objects(d, PROV.wasDerivedFrom))
+    assert exacts == ["We believe the Direction should be removed.", "the Waste Direction"]
