@@ -777,11 +777,6 @@ CQ27_AREA_WORD = {"Elections / appointment of the Returning Officer": "election"
                   "Communications (publicity)": "communications", "Grants": "grant", "Property": "property"}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "D003's Directions are all labelled 'Directions' with no area property (the area is only in the IRI slug); "
-    "no Direction is read for Communications (para 9) or Grants (para 10); the Council's ask (end / fulfilled / "
-    "remove / end shortly / amend / continue) is not modelled, and the Procurement and Property Directions are "
-    "quoted from 'Regarding the …' rather than the sentence that states the ask"))
 def test_cq27_what_the_2016_letter_asked_for_each_direction_area(corpus_store):
     """CQ27: For each Direction area, what did the 2016 six-month report ask for or claim?"""
     rows = select(corpus_store, DIRECTIONS_IN, file=D003)
