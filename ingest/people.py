@@ -359,6 +359,36 @@ def _predecessors(r: Reader) -> None:
                     h.end = to_partial(re.match(DATE_RE, dm.group(1)))
 
 
+_INTERIM_ARRANGEMENT = re.compile(
+    r"\b(?:an?\s+|the\s+)?interim\s+arrangements?(?:\s+(?:has\s+been\s+|have\s+been\s+|is\s+|are\s+|was\s+|were\s+|remains?\s+)?"
+    r"(?:in\s+place|put\s+in\s+place))?(?P<cover>\s+(?:to\s+cover|covering|for)\s+(?:this|that|the)\s+"
+    r"(?:position|post|role))?(?:\s+for\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:years?|months?|weeks?))?",
+    re.IGNORECASE)
+_AFTER_INTERIM = re.compile(r"\b(?:after|following)\s+(?:having\s+(?:had\s+)?)?$", re.IGNORECASE)
+
+
+def _interim_arrangements(r: Reader) -> None:
+    """'appointed a new Monitoring Officer after having an interim arrangement in place for the past
+    year': the post had an unnamed interim holder before; '... the Section 151 Officer, and interim
+    arrangements in place to cover this position': it has one now. The post is the role named just
+    before in the sentence (or 'interim arrangements for the X role' just after); a bare 'interim
+    arrangements' that says neither 'after' nor what it covers is left alone."""
+    for b in r.doc.blocks:
+        t = b.text
+        for m in _INTERIM_ARRANGEMENT.finditer(t):
+            past = bool(_AFTER_INTERIM.search(t[:m.start()]))
+            s0 = t.rfind(". ", 0, m.start()) + 1
+            before = [x for x in r.roles[b.anchor] if s0 <= x.full_start and x.end <= m.start() and not x.plural]
+            role = before[-1] if before and (past or m.group("cover")) else None
+            if role is None:
+                role = next((x for x in r.roles[b.anchor] if not x.plural and
+                             re.fullmatch(r"\s+(?:for|covering|to cover)\s+(?:the\s+)?", t[m.end():x.full_start])), None)
+            if role is None or role_kind(role.role) not in _UNNAMED_KINDS:
+                continue
+            r.holding(b, role.role, m.start(), m.end(), "interim-arrangement", capacity="interim", past=past,
+                      as_written=role.label)
+
+
 def _group_start(r: Reader) -> None:
     """'The Commissioners will take up their roles on 18 September 2023': a start for each named
     holder of that role (or a narrower one, such as Lead Commissioner) in the same paragraph."""
@@ -419,6 +449,7 @@ def extract(doc: Document, facts: DocumentFacts) -> None:
     _group_start(r)
     read_first_person(r)
     _unnamed(r)
+    _interim_arrangements(r)
     _predecessors(r)
     read_copies(r)
     _fill_organisations(r)

@@ -549,3 +549,21 @@ def test_counted_unnamed_holders_carry_their_count():
     from ontology.namespaces import BVKG
     g = document_graph(f, "https://example.org/")
     assert [l.toPython() for l in g.objects(None, BVKG.holderCount)] == [4]
+
+
+INTERIM = """1. Harrowby Borough Council has recently appointed a new Chief Finance Officer after having an interim arrangement in place for the past eighteen months. With the departure of the Monitoring Officer, interim arrangements are in place to cover this position. Interim arrangements remain common across the council.
+"""
+
+
+def test_interim_arrangements_are_unnamed_interim_holdings():
+    """'a new X after having an interim arrangement': X had an interim holder before (not now);
+    'interim arrangements in place to cover this position': the post named before has one now."""
+    f = facts_of(INTERIM)
+    got = sorted(r for r in rows(f) if r[3] == "interim")
+    bcc = "Harrowby Borough Council"
+    assert got == [
+        (None, "monitoring-officer", bcc, "interim", None, None, "2024-03-01",
+         "interim arrangements are in place to cover this position"),
+        (None, "section-151-officer", bcc, "interim", None, None, None,
+         "an interim arrangement in place for the past eighteen months"),
+    ]
