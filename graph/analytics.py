@@ -152,6 +152,23 @@ def shortest_connection(store, a_iri: str, b_iri: str, G: nx.Graph | None = None
     return steps
 
 
+def centrality_quads(store, graph_name: str, G: nx.Graph | None = None) -> list[tuple]:
+    """bvkg:degreeCentrality / bvkg:betweennessCentrality of every node, as rdflib quads for the
+    derived graph (the build may add them with ``store.add_quads``); values rounded to 6 places."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from ontology.namespaces import BVKG
+
+    G = G if G is not None else affiliation_network(store)
+    g = URIRef(graph_name)
+    quads = []
+    for n, c in sorted(centralities(G).items()):
+        quads.append((URIRef(n), BVKG.degreeCentrality, Literal(f"{c['degree']:.6f}", datatype=XSD.decimal), g))
+        quads.append((URIRef(n), BVKG.betweennessCentrality, Literal(f"{c['betweenness']:.6f}", datatype=XSD.decimal), g))
+    return quads
+
+
 def _annotated(store) -> nx.Graph:
     G = affiliation_network(store)
     for n, c in centralities(G).items():

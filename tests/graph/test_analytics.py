@@ -7,7 +7,7 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 
-from graph.analytics import Step, affiliation_network, centralities, shortest_connection
+from graph.analytics import Step, affiliation_network, centralities, centrality_quads, shortest_connection
 from graph.exports import export
 from graph.store import OxigraphStore
 
@@ -104,3 +104,14 @@ def test_network_files_parse_back(store, network, name, reader):
     e = back.edges[B + "person/erin-evans", B + "board/improvement-board"]
     assert e["fact"] == B + "holding/improvement-board/board-lead/erin-evans"
     assert e["quote"] == "Erin Evans has been appointed as Governance Lead"
+
+
+def test_centrality_quads_for_the_derived_graph(store, network):
+    derived = "https://w3id.org/bvkg/graph/derived"
+    quads = centrality_quads(store, derived, network)
+    assert len(quads) == 2 * len(network) == 32
+    board = {str(p).rsplit("#", 1)[1]: str(o) for s, p, o, g in quads
+             if str(s) == B + "board/improvement-board" and str(g) == derived}
+    # the board touches 6 of the 15 other nodes: Erin, Frank, Dan, the authority, fx-001 and fx-003
+    assert board["degreeCentrality"] == f"{6 / 15:.6f}"
+    assert board["betweennessCentrality"] == f"{centralities(network)[B + 'board/improvement-board']['betweenness']:.6f}"
