@@ -254,8 +254,8 @@ def _what_recommended(text: str, c0: int, c1: int, s1: int, end: int) -> tuple[O
     m = _COUNT_BEFORE.search(text, max(0, c0 - 30), c1 + 1)
     count = parse_number(m.group(1)) if m else None
     tail = _SUBJECTS_AFTER.match(text[c1:s1])
-    if not tail:
-        return count, (), end
+    if not tail or find_dates(tail.group("list")) or tail.group("list")[:1].isdigit():
+        return count, (), end     # 'recommendations on 12 March 2024' says when, not on what
     # commas part the list; 'and'/'or' only its last two ('A, B and C', 'A and B')
     parts = [p.strip() for p in re.split(r",\s*", tail.group("list"))]
     parts = [re.sub(r"^(?:and|or)\s+", "", p) for p in parts]

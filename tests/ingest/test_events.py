@@ -178,6 +178,8 @@ def test_recommendations_keep_how_many_and_on_what():
                                 "relating to governance, asset management, the capital programme and workforce planning")
     (bare,) = block_events(_block("In May 2021 the auditor made recommendations."), None)
     assert (bare.count, bare.subjects, bare.evidence.exact) == (None, (), "May 2021 the auditor made recommendations")
+    (dated,) = block_events(_block("The auditor issued two recommendations on 12 March 2024."), None)
+    assert (dated.date.iso(), dated.count, dated.subjects) == ("2024-03-12", 2, ())
 
 
 def test_a_review_or_report_due_after_a_stated_time():
