@@ -248,3 +248,14 @@ def test_bad_documents_fail_by_name_and_the_rest_builds(tmp_path, monkeypatch):
     assert os.readlink(data / "current") == f"builds/{second.build_id}"
     assert open_store({"DATA_DIR": str(data)}).triple_count() == before
     assert first.build_id < second.build_id
+
+
+@pytest.mark.parametrize("param, value, message", [
+    ("date", '2024-11-25"^^<x> } UNION { ?s ?p ?o } #', "parameter 'date' must be a date YYYY-MM-DD, not "),
+    ("authority", f"{BASE}id/authority/x> }} UNION {{ ?s ?p ?o", "parameter 'authority' must be an absolute IRI, not "),
+])
+def test_named_query_form_fields_refuse_injection(xss_app, param, value, message):
+    r = xss_app.test_client().get("/query", query_string={"example": "holders-on-date", param: value}, headers=HTML)
+    assert r.status_code == 400
+    body = _assert_escaped(r)
+    assert message in body.replace("&#39;", "'")
