@@ -197,7 +197,7 @@ WHERE {{
   OPTIONAL {{ SELECT DISTINCT ?h ?member WHERE {{
       {{ SELECT DISTINCT ?h ?m WHERE {{ ?h org:member ?m }} }}
       {{ SELECT ?m (MIN(STR(?n)) AS ?member) WHERE {{ ?m foaf:name ?n }} GROUP BY ?m }} }} }}
-  OPTIONAL {{ SELECT ?h (MIN(STR(?tl)) AS ?lead_for) WHERE {{ ?h bvkg:leadFor ?t . ?t skos:prefLabel ?tl }} GROUP BY ?h }}
+  OPTIONAL {{ SELECT ?h (GROUP_CONCAT(DISTINCT STR(?tl); SEPARATOR="; ") AS ?lead_for) WHERE {{ ?h bvkg:leadFor ?t . ?t skos:prefLabel ?tl }} GROUP BY ?h }}
   OPTIONAL {{ SELECT ?h (MIN(STR(?gl)) AS ?represents) WHERE {{
       {{ SELECT DISTINCT ?h ?g WHERE {{ ?h bvkg:represents ?g }} }} ?g rdfs:label ?gl }} GROUP BY ?h }}
   {_date("attestedOn", "as_at")}

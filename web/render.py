@@ -179,9 +179,9 @@ def _role_words(d: Describer, h, capacity) -> list:
     segs = [d.link(role)] if role is not None else [("a role", None)]
     if capacity is not None:
         segs.append((f" ({d.label(capacity)})", None))  # interim is a capacity, not a role
-    lead = d.one(h, BVKG.leadFor)
-    if lead is not None:
-        segs += [(" for ", None), d.link(lead)]
+    leads = sorted(d.all(h, BVKG.leadFor), key=str)  # a compound Lead leads several themes
+    for i, lead in enumerate(leads):
+        segs += [(" for " if i == 0 else " and ", None), d.link(lead)]
     return segs
 
 
