@@ -23,3 +23,19 @@ def corpus_store(corpus_build):
 
     data, _ = corpus_build
     return open_store({"DATA_DIR": str(data), "STORE_BACKEND": "oxigraph"})
+
+
+@pytest.fixture(scope="session")
+def tiny_store_path(tmp_path_factory):
+    """An on-disk store of 400 triples in one named graph: enough for a cross product that never
+    finishes in a second, so limits are tested with tiny configured values, not stopwatches."""
+    import pyoxigraph as ox
+
+    ex = "http://example.org/"
+    path = tmp_path_factory.mktemp("tiny-store") / "store"
+    st = ox.Store(str(path))
+    g = ox.NamedNode(ex + "g")
+    st.extend(ox.Quad(ox.NamedNode(f"{ex}s{i}"), ox.NamedNode(ex + "p"), ox.Literal(str(i)), g) for i in range(400))
+    st.flush()
+    del st  # release the folder: readers open it read-only
+    return str(path)

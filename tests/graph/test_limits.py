@@ -3,7 +3,6 @@ import csv
 import io
 import json
 
-import pyoxigraph as ox
 import pytest
 
 from graph.limits import QueryPool, QueryRefused, QueryTimeout, check_public_query
@@ -13,14 +12,8 @@ EX = "http://example.org/"
 
 
 @pytest.fixture(scope="module")
-def store_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("limits") / "store"
-    st = ox.Store(str(path))
-    g = ox.NamedNode(EX + "g")
-    st.extend(ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(EX + "p"), ox.Literal(str(i)), g) for i in range(400))
-    st.flush()
-    del st
-    return str(path)
+def store_path(tiny_store_path):
+    return tiny_store_path
 
 
 @pytest.fixture(scope="module")

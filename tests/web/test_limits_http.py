@@ -1,24 +1,16 @@
 """The endpoint's limits over HTTP with tiny configured values (issue 6 §1): 503 naming the
 setting when a query runs too long, while other queries are still answered; the row cap warns."""
-import pyoxigraph as ox
 import pytest
 
 from graph.store import OxigraphStore
 from web.app import create_app
 
-EX = "http://example.org/"
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    path = tmp_path_factory.mktemp("http-limits") / "store"
-    st = ox.Store(str(path))
-    g = ox.NamedNode(EX + "g")
-    st.extend(ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(EX + "p"), ox.Literal(str(i)), g) for i in range(400))
-    st.flush()
-    del st
-    app = create_app({"STORE": OxigraphStore(path, read_only=True), "QUERY_TIMEOUT": 1.0, "ROW_CAP": 3,
+def client(tiny_store_path):
+    app = create_app({"STORE": OxigraphStore(tiny_store_path, read_only=True), "QUERY_TIMEOUT": 1.0, "ROW_CAP": 3,
                       "QUERY_WORKERS": 2})
     with app.test_client() as c:
         yield c
