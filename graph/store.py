@@ -320,22 +320,21 @@ class OxigraphStore:
         self._store = None  # type: ignore[assignment]
 
 
-def _graph_fmt(fmt: str) -> str:
+def _pick_format(fmt: str, table: dict, fallback: dict) -> str:
     fmt = fmt.lower()
-    if fmt in GRAPH_FORMATS:
+    if fmt in table:
         return fmt
-    if fmt in _GRAPH_FALLBACK:
-        return _GRAPH_FALLBACK[fmt]
+    if fmt in fallback:
+        return fallback[fmt]
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(sorted(set(GRAPH_FORMATS) | set(RESULT_FORMATS)))}")
+
+
+def _graph_fmt(fmt: str) -> str:
+    return _pick_format(fmt, GRAPH_FORMATS, _GRAPH_FALLBACK)
 
 
 def _result_fmt(fmt: str) -> str:
-    fmt = fmt.lower()
-    if fmt in RESULT_FORMATS:
-        return fmt
-    if fmt in _RESULT_FALLBACK:
-        return _RESULT_FALLBACK[fmt]
-    raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(sorted(set(GRAPH_FORMATS) | set(RESULT_FORMATS)))}")
+    return _pick_format(fmt, RESULT_FORMATS, _RESULT_FALLBACK)
 
 
 class CurrentBuildStore(OxigraphStore):
