@@ -647,8 +647,13 @@ def test_cq22_author_and_addressee_of_the_six_month_report(corpus_store):
     """CQ22: Who wrote the 'Best Value Action Plan six month report' letter, and to whom was it addressed?"""
     rows = _cq22_answered_part(corpus_store)
     assert {(r.get("creatorRole"), r.get("creatorUnnamed")) for r in rows} == {("Executive Mayor", "true")}
-    mayor = [r["fact"] for r in select(corpus_store, HOLDING_READ_FROM, role="Executive Mayor", file=D003)]
-    assert_quoted(corpus_store, mayor, quote("CQ22", 0))
+    # the writer's own words: 'As Executive Mayor …', in office since 'my election in July 2015'
+    writer = select(corpus_store, """SELECT ?fact ?since WHERE {
+        ?doc bvkg:sourceFile $file ; dcterms:creator/bvkg:hasAttestation ?fact .
+        OPTIONAL { ?fact bvkg:statedStart/time:inXSDgYearMonth ?since } }""", file=D003)
+    assert {r.get("since") for r in writer} == {"2015-07"}
+    assert_quoted(corpus_store, [r["fact"] for r in writer], quote("CQ22", 0))
+    assert_quoted(corpus_store, [r["fact"] for r in writer], quote("CQ22", 1))
 
 
 # ---------------------------------------------------------------- CQ23
