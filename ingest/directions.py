@@ -128,6 +128,11 @@ def _label(path: list[str]) -> Optional[str]:
     return rest[0] + "".join(f"({c})" for c in rest[1:])
 
 
+def _number_label(path: list[str]) -> str:
+    """['1','i'] -> '1(i)': where the numbered paragraphs are the Directions, the number is the label."""
+    return path[0] + "".join(f"({c})" for c in path[1:])
+
+
 def _sentence_of(text: str, pos: int) -> tuple[int, int]:
     for m in _SENTENCE.finditer(text):
         if m.start() <= pos < m.end():
@@ -137,17 +142,45 @@ def _sentence_of(text: str, pos: int) -> tuple[int, int]:
 
 # ---------------------------------------------------------------- the document's own Directions
 
+# A head whose numbered paragraphs are the Directions themselves ('... hereby directs the Authority as
+# follows.' then '1. The Authority shall ...', '(i) ...'); a report's numbered paragraphs are not items.
+_NUMBERED_HEAD = re.compile(r"hereby\s+directs?\b|\bdirects?\b[^.]*\bas\s+follows\s*[.:]?\s*$", re.I)
+
+
+def _numbered_groups(doc: Document) -> dict[str, list[Block]]:
+    """Head anchor -> its numbered paragraphs ('1.', '2.' ...) and their sub-items, up to the next heading."""
+    out: dict[str, list[Block]] = {}
+    head, want = None, 1
+    for b in doc.blocks:
+        if head is not None:
+            if b.kind == "item" and b.parent and out[head.anchor]:
+                out[head.anchor].append(b)
+                continue
+            if b.kind == "paragraph" and b.number == str(want):
+                out[head.anchor].append(b)
+                want += 1
+                continue
+            head = None
+        if b.kind != "item" and _NUMBERED_HEAD.search(b.text):
+            head, want = b, 1
+            out[b.anchor] = []
+    return {a: items for a, items in out.items() if len(items) >= 2}
+
+
 def _groups(doc: Document) -> list[tuple[Block, list[Block]]]:
     """(directing paragraph, its items and sub-items in order) for each lettered list that directs."""
     by_anchor = {b.anchor: b for b in doc.blocks}
     groups: dict[str, list[Block]] = {}
+    lead: Optional[Block] = None          # the last non-item block: the head of a list with no parent
     for b in doc.blocks:
-        if b.kind != "item" or not b.parent:
+        if b.kind != "item":
+            lead = b
             continue
         top = b
         while top.parent and top.parent in by_anchor and by_anchor[top.parent].kind == "item":
             top = by_anchor[top.parent]
-        head = by_anchor.get(top.parent)
+        # '(a) ...' items after 'The Council shall:' may be left without a parent by the layout
+        head = by_anchor.get(top.parent) if top.parent else lead
         if head is None or _label(item_path(b, by_anchor)) is None:
             continue
         if not (_DIRECTING_PARENT.search(head.text) or re.search(r"\bDirections\b", head.section or "")):
@@ -274,7 +307,10 @@ def _inline_items(block: Block) -> list[tuple[str, tuple[int, int]]]:
 
 def own_directions(doc: Document, citations: Optional[list[CitationFact]] = None) -> list[DirectionFact]:
     by_anchor = {b.anchor: b for b in doc.blocks}
-    listed = {head.anchor: items for head, items in _groups(doc)}
+    numbered = _numbered_groups(doc)
+    inside = {b.anchor for items in numbered.values() for b in items}
+    listed = {head.anchor: items for head, items in _groups(doc) if head.anchor not in set(numbered) | inside}
+    listed.update(numbered)
     inline = {b.anchor: _inline_items(b) for b in doc.blocks if b.anchor not in listed and b.kind != "item"}
     heads = [b for b in doc.blocks if b.anchor in listed or inline.get(b.anchor)]
     if not heads:
@@ -289,7 +325,9 @@ def own_directions(doc: Document, citations: Optional[list[CitationFact]] = None
             continue
         date = _direction_date(doc, status)
         if head.anchor in listed:
-            facts = [_item(b, _label(item_path(b, by_anchor)), date, terms, finder) for b in listed[head.anchor]]
+            label = (lambda b: _number_label(item_path(b, by_anchor))) if head.anchor in numbered else \
+                (lambda b: _label(item_path(b, by_anchor)))
+            facts = [_item(b, label(b), date, terms, finder) for b in listed[head.anchor]]
         else:
             facts = [_item(head, label, date, terms, finder, span) for label, span in inline[head.anchor]]
         out.append(DirectionFact(status=status, evidence=Evidence.of(head, 0, len(head.text), "direction-list"),

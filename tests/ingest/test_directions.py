@@ -156,3 +156,50 @@ def test_directions_by_area_keep_what_the_council_asks_for_each():
         ("direction-licensing", "licensing", "end shortly", "in respect of licensing",
          ["In our view the relevant Direction can be ended very soon."]),
     ]
+
+
+def test_numbered_paragraphs_after_hereby_directs_are_the_items_with_roman_sub_items():
+    """'... hereby directs the Authority as follows.' then '1.', '(i)', '2.': the numbers are the labels."""
+    blocks = [
+        _b("b1", None, "paragraph", "The Secretary of State, in exercise of the powers conferred by section 15(5) of "
+           "the Local Government Act 1999, hereby directs Wenlock Vale District Council as follows."),
+        _b("p1", "1", "paragraph", "The Authority shall, within two months of the date of these Directions, "
+           "adopt an action plan, which shall include:"),
+        _b("p1.i", "1(i)", "item", "a review of its procurement rules;", parent="p1"),
+        _b("p2", "2", "paragraph", "The Authority shall, no later than 30 April 2017, appoint a permanent "
+           "Monitoring Officer."),
+        _b("p3", "3", "paragraph", "The Authority shall report to the Commissioners every three months."),
+        _b("b6", None, "heading", "Commissioners"),
+        _b("p4", "4", "paragraph", "The Commissioners shall be paid a daily fee."),
+    ]
+    (d,) = find_directions(Document(slug="wenlock", path="x.txt", blocks=blocks, date=PartialDate(2016, 11, 2)))
+    rows = [(i.label, i.deadline_duration, i.deadline, i.reporting_interval, i.reports_to) for i in d.items]
+    assert rows == [
+        ("1", "P2M", PartialDate(2017, 1, 2), None, None),
+        ("1(i)", None, None, None, None),
+        ("2", None, PartialDate(2017, 4, 30), None, None),
+        ("3", None, None, "P3M", "Commissioners"),
+    ]
+    assert (d.status, d.evidence.anchor, d.items[1].evidence.exact) == ("made", "b1", "a review of its procurement rules;")
+
+
+def test_report_paragraphs_numbered_without_a_directing_head_are_not_items():
+    blocks = [_b("b1", None, "paragraph", "The Board met twice."),
+              _b("p1", "1", "paragraph", "The Authority shall publish its accounts."),
+              _b("p2", "2", "paragraph", "The Authority shall review its constitution.")]
+    assert find_directions(Document(slug="wenlock", path="x.txt", blocks=blocks, date=PartialDate(2016, 11, 2))) == []
+
+
+def test_parenthesised_items_left_without_a_parent_belong_to_the_paragraph_before_them():
+    """'(a) ...' lines after 'The Council shall:' that the layout did not attach to it."""
+    blocks = [
+        _b("b1", None, "paragraph", "The Secretary of State is minded to give Directions under section 15(5) of the "
+           "Local Government Act 1999 to Ravensholt Borough Council."),
+        _b("b2", None, "paragraph", "The Council shall:"),
+        _b("pa", "a", "item", "within 4 months of the date of these Directions, agree a workforce plan;"),
+        _b("pb", "b", "item", "no later than 31 July 2012, review its contract standing orders;"),
+    ]
+    (d,) = find_directions(Document(slug="ravensholt", path="x.txt", blocks=blocks, date=PartialDate(2012, 3, 5)))
+    assert (d.status, d.evidence.anchor) == ("proposed", "b2")
+    assert [(i.label, i.deadline_duration, i.deadline) for i in d.items] == [
+        ("a", "P4M", PartialDate(2012, 7, 5)), ("b", None, PartialDate(2012, 7, 31))]
