@@ -71,6 +71,12 @@ class Reader:
                     if len(o.name) > len(first_name.get(o.key, "")):
                         first_name[o.key] = o.name
             self.roles[b.anchor] = find_roles(b.text)
+            if b.text.isupper():
+                # a letterhead or title in capitals ('GREYFORD CITY COUNCIL') names the authority too
+                for o in find_orgs(b.text.title()):
+                    if o.kind == "authority" and o.key not in {x.key for x in orgs}:
+                        counts[o.key] = counts.get(o.key, 0) + 1
+                        first_name.setdefault(o.key, o.name)
         if counts:
             self.subject = first_name[max(counts, key=lambda k: counts[k])]
         # the authority the document's metadata says it is about wins over counting mentions

@@ -29,6 +29,9 @@ _REFERENCE = re.compile(r"^\s*(?:Our|Your|My)\s+ref(?:erence)?\b|^\s*Ref(?:erenc
 _CC = re.compile(r"^\s*(?:cc|c\.c\.|copy to|copied to|copies to)\b\s*:?", re.I)
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _CONTACT = re.compile(r"@|^\s*(?:tel|telephone|email|e-mail|fax|web|www\.)|^\s*by (?:e-?mail|post|hand)\b", re.I)
+_ATTENDANCE = re.compile(r"^\s*(?:Present|In\s+attendance|Also\s+(?:present|in\s+attendance)|Apologies(?:\s+for\s+absence)?"
+                         r"|Attendees|Members\s+present|Officers\s+present)\s*:", re.I)
+_TABLE_ROW = re.compile(r"^\s*\|?\s*[^|\s][^|]*(?:\|\s*[^|]*){2,}$")
 _ANNEX = re.compile(r"^(?:annex|appendix|schedule|attachment)\b", re.I)
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _SENTENCE_END = tuple(".!?:;\"”’')]")
@@ -142,9 +145,19 @@ def _pieces(lines: list[str]) -> list[_Piece]:
         # a date line at the top or bottom of a chunk is its own block ('March 2019' / 'On behalf of …')
         ends = (0, len(cur_chunk) - 1) if len(cur_chunk) > 1 else ()
         split_at = next((i for i in ends if is_date_line(cur_chunk[i][1])), None)
+        # 'Present:' / 'In attendance:' lists and 'A | B | C' table rows: one line, one entry
+        listed = False
         for i, (no, ln) in enumerate(cur_chunk):
             kind, tok, numdot, rest = _marker(ln)
             own_line = split_at is not None and i in (split_at, split_at + 1)
+            if _ATTENDANCE.match(ln):
+                listed, own_line = True, True
+            elif _TABLE_ROW.match(ln) and not kind:
+                # the first row of a table is its header: the rows hang under it as entries
+                prev_row = i > 0 and _TABLE_ROW.match(cur_chunk[i - 1][1])
+                kind, own_line = ("bullet" if prev_row else None), True
+            elif listed and not kind:
+                kind = "bullet"
             if kind or own_line or not pieces[start:]:
                 pieces.append(_Piece([ln], no, no, kind, tok, numdot, [rest], chunk_no))
             else:
@@ -402,7 +415,7 @@ def parse_structure(text: str, slug: str = "") -> list[Block]:
                        parent=_anchor_of(blocks, state, "letter") or _anchor_of(blocks, state, "number"))
             numbered_seen = True
         elif kind == "bullet":
-            parent = list_parent if list_parent and (prev_text.rstrip().endswith(":") or
+            parent = list_parent if list_parent and (prev_text.rstrip().endswith(":") or _TABLE_ROW.match(prev_text) or
                                                       (blocks and blocks[-1].kind == "item")) else None
             blk = emit("item", body, piece, parent=parent)
         else:
