@@ -17,6 +17,7 @@ import re
 from typing import Optional
 
 from ingest import boards
+from ingest.dates import find_dates
 from ingest.letters import LETTER_KINDS, capitals_name, read_copies, read_first_person, read_letter_blocks
 from ingest.model import Block, Document, DocumentFacts, Evidence, Holding, OrgMention, PersonMention
 from ingest.names import PLACE_SURNAMES, NameSpan, clean_name, find_names, stop_words
@@ -414,6 +415,55 @@ def _group_start(r: Reader) -> None:
                         h.attested = None
 
 
+_START_HEADER = re.compile(r"^(?:since|from|start(?:ed)?|appointed|in\s+post\s+(?:since|from)|date\s+appointed)$", re.I)
+_END_HEADER = re.compile(r"^(?:until|to|left|end(?:ed)?|date\s+left)$", re.I)
+
+
+def _cells(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each '|'-separated cell, stripped."""
+    out, pos = [], 0
+    for part in text.split("|"):
+        lead = len(part) - len(part.lstrip())
+        out.append((pos + lead, pos + len(part.rstrip())))
+        pos += len(part) + 1
+    return [(a, b) for a, b in out if b > a] if text.strip().startswith("|") else out
+
+
+def read_table_rows(r: Reader) -> None:
+    """'Post | Holder | Since' then 'Monitoring Officer | Ann Moss (acting) | March 2022': a holding a row.
+
+    The role and the name are found in their cells; a date is a start or an end as its column's
+    header says ('Since', 'Appointed' / 'Until', 'Left'); '(interim)' beside the name is the capacity."""
+    by_anchor = {b.anchor: b for b in r.doc.blocks}
+    caps = capacity_words()
+    for b in r.doc.blocks:
+        head = by_anchor.get(b.parent) if b.parent else None
+        if b.kind != "item" or head is None or "|" not in head.text or "|" not in b.text:
+            continue
+        header = [head.text[x:y].strip(" *").lower() for x, y in _cells(head.text)]
+        cells = _cells(b.text)
+        if len(cells) != len(header):
+            continue
+        role = next((x for x in r.roles[b.anchor] if (b.anchor, x.start) not in r.used_roles), None)
+        name = next(iter(r.names[b.anchor]), None)
+        if role is None or name is None:
+            continue
+        cap = next((caps[w.lower()] for w in re.findall(r"\(([\w-]+)\)", b.text) if w.lower() in caps), None)
+        h = r.holding(b, role, 0, len(b.text), "table-row", person=name, capacity=cap)
+        r.person(b, name)
+        for (x, y), title in zip(cells, header):
+            dates = [d for d in find_dates(b.text[x:y])]
+            if not dates:
+                continue
+            if _START_HEADER.match(title):
+                h.start = dates[0].date
+            elif _END_HEADER.match(title):
+                h.end = dates[0].date
+        date = r.doc.date
+        if (h.start and date and _after(h.start, date)) or (h.end and date and not _after(h.end, date)):
+            h.attested = None
+
+
 def _fill_organisations(r: Reader) -> None:
     """None means the subject authority: say which, for authority-level roles.
 
@@ -450,6 +500,7 @@ def extract(doc: Document, facts: DocumentFacts) -> None:
     read_letter_blocks(r)
     read_party_labels(r)
     read_lists(r)
+    read_table_rows(r)
     read_appositions(r)
     boards.extract(r)
     _group_start(r)

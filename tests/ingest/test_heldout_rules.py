@@ -53,3 +53,25 @@ def test_a_capitalised_title_names_the_subject_authority():
     facts = facts_of("KESTREL VALE DISTRICT COUNCIL\n\nREPORT TO CABINET\n\n"
                      "1.1 Ann Moss, the Monitoring Officer, reported on the review.\n")
     assert holdings(facts) == [("Ann Moss", "monitoring-officer", "Kestrel Vale District Council", "", "", "")]
+
+
+def test_a_post_holder_since_table_gives_holdings_with_capacity_and_stated_start():
+    text = ("WENDOVER HEATH BOROUGH COUNCIL\n\nStatutory officers\n\n"
+            "Role | Name | Appointed\n"
+            "Chief Executive | Priya Lowden (interim) | 4 February 2019\n"
+            "Monitoring Officer | Owain Pryce | August 2016\n")
+    facts = facts_of(text)
+    assert holdings(facts) == [
+        ("Owain Pryce", "monitoring-officer", "Wendover Heath Borough Council", "", "2016-08", ""),
+        ("Priya Lowden", "head-of-paid-service", "Wendover Heath Borough Council", "interim", "2019-02-04", ""),
+    ]
+    h = next(h for h in facts.holdings if h.person == "Priya Lowden")
+    assert (h.evidence.exact, h.evidence.rule, h.attested) == (
+        "Chief Executive | Priya Lowden (interim) | 4 February 2019", "table-row", PartialDate(2019, 6, 3))
+
+
+def test_a_table_date_under_a_left_column_is_an_end_and_not_held_on_the_date():
+    facts = facts_of("Post | Holder | Left\nSection 151 Officer | Hal Ormsby | January 2019\n")
+    (h,) = facts.holdings
+    assert (h.person, h.role, h.start, h.end, h.attested) == (
+        "Hal Ormsby", "section-151-officer", None, PartialDate(2019, 1), None)
