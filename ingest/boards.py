@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ingest.model import Block
 from ingest.names import NameSpan
-from ingest.orgs import OrgSpan
+from ingest.orgs import OrgSpan, find_orgs
 from ingest.roles import find_roles
 from ontology.vocab import scheme
 
@@ -25,7 +25,8 @@ _LEAD = re.compile(r"((?:[A-Z][\w'’]*)(?:\s+(?:[A-Z][\w'’]*|&|and))*?)\s+Lea
 _CHAIR = re.compile(r"\b(?:chaired by|co-chaired by|under the chair(?:person|man|woman)?ship of)\s+", re.IGNORECASE)
 _MEMBERSHIP = re.compile(r"\b(?:[Mm]embership of (?:the\s+)?(?P<board>[A-Z][\w&' ]*?)\s+(?:also\s+)?"
                          r"(?:includes|comprises|consists of|is made up of)|"
-                         r"with membership consisting of|whose members are)\s+")
+                         r"with membership consisting of|whose members are|"
+                         r"\b(?:[Ii]ts|[Tt]he\s+(?:Board|Panel|Committee)(?:'s|’s))\s+(?:other\s+)?members\s+(?:include|are|comprise))\s+")
 
 
 @lru_cache(maxsize=None)
@@ -256,7 +257,8 @@ def _memberships(r: "Reader", b: Block, last: Optional[OrgSpan]) -> None:
             # "An X Board has been set up ..., with membership consisting of": the sentence's subject
             s0 = t.rfind(". ", 0, m.start()) + 1
             board = next((o for o in bodies(r, b) if s0 <= o.start < m.start()), None)
-        board = board or _board_before(r, b, m.start(), last) or last
+        earlier = [o for o in bodies(r, b) if o.end <= m.start()]      # 'The X Board ... . Its members include'
+        board = board or _board_before(r, b, m.start(), last) or (earlier[-1] if earlier else last)
         if board is None:
             continue
         end = t.find(".", m.end())
@@ -265,11 +267,17 @@ def _memberships(r: "Reader", b: Block, last: Optional[OrgSpan]) -> None:
             s = m.end() + item.start()
             s += len(item.group(0)) - len(item.group(0).lstrip())
             seg = t[s:m.end() + item.end()]
-            seg_lead = re.match(r"(?:and\s+)?(?:the\s+)?", seg)
+            # '... and two independent members: X': the words before a colon describe the seat
+            seg_lead = re.match(r"(?:and\s+)?(?:the\s+)?(?:[a-z][\w -]*:\s+)?", seg)
             p = s + seg_lead.end()
             name = next((n for n in r.names[b.anchor] if n.start == p), None)
             if name:
-                _seat(r, b, board, "board-member", p, name.end, "board-membership", name, "member")
+                leads = _LEADS_ON.match(t, name.end)
+                if leads and themes_of(leads.group("theme")):
+                    _seat(r, b, board, "board-lead", p, leads.end("theme"), "board-membership", name, "lead",
+                          lead_for=themes_of(leads.group("theme")))
+                else:
+                    _seat(r, b, board, "board-member", p, name.end, "board-membership", name, "member")
                 continue
             role = next((x for x in r.roles[b.anchor] if x.full_start == p), None)
             if not role:
@@ -287,11 +295,12 @@ def _memberships(r: "Reader", b: Block, last: Optional[OrgSpan]) -> None:
                 ev = h.evidence
                 tail = re.match(r"\s+for the ([\w -]+?)(?:[.,;]|$)", t[ev.end:])
                 represents = tail.group(1).strip() if tail else h.represents
-                seat = next((x for x in r.facts.holdings if x.person == h.person and x.role == "board-member"
-                             and x.organisation == board.name), None)
-                if seat:
+                found = [x for x in r.facts.holdings if x.person == h.person and x.role == "board-member"
+                         and x.organisation == board.name]
+                for seat in found:          # one seat named twice ('the Leader of the Opposition, Cllr Y')
                     seat.represents = represents
                     seat.extra_evidence.append(h.evidence)
+                if found:
                     continue
                 seat = r.holding(b, "board-member", ev.start, ev.end + (tail.end(1) if tail else 0),
                                  "board-membership-party", org=board.name, org_kind=board.kind,
@@ -300,7 +309,10 @@ def _memberships(r: "Reader", b: Block, last: Optional[OrgSpan]) -> None:
 
 
 _LIST_LEAD = re.compile(r"\b(?:[Mm]embership of|[Mm]embers of)\s+(?:the\s+)?(?P<board>[\w&' -]+?)\s+"
-                        r"(?:is|are|will be|comprises|includes|shall be)\s*:?\s*$|\b[Mm]embership\s*:\s*$")
+                        r"(?:is|are|will be|comprises|includes|shall be)\s*:?\s*$|\b[Mm]embership\s*:\s*$"
+                        # minutes: those 'Present' sit on the board that met ('In attendance' do not)
+                        r"|^(?:Members\s+)?[Pp]resent\s*:\s*$")
+_SMALL_WORDS = {"and", "of", "the", "for", "on", "in", "to", "at"}
 _ITEM_ROLE = re.compile(r"(?P<role>[A-Z][\w&'’ -]{1,40}?)\s*:\s+")
 
 
@@ -322,9 +334,22 @@ def _membership_lists(r: "Reader") -> None:
             if board is not None:
                 for c in children[b.anchor]:
                     _list_seat(r, c, board)
-        bs = bodies(r, b)
+        bs = bodies(r, b) or _capital_bodies(b)
         if bs:
             last = bs[-1]
+
+
+def _capital_bodies(b: Block) -> list[OrgSpan]:
+    """Boards named in a title in capitals ('MINUTES OF THE IMPROVEMENT AND RECOVERY BOARD')."""
+    if not b.text.isupper():
+        return []
+    titled = re.sub(r"\w+", lambda m: m.group(0).lower() if m.group(0).lower() in _SMALL_WORDS
+                    else m.group(0).capitalize(), b.text)
+    return [o for o in find_orgs(titled) if o.kind in BODY_KINDS]
+
+
+_LEADS_ON = re.compile(r",\s+(?:[\w -]+,\s+)?who\s+(?:leads|will\s+lead|is\s+(?:the\s+)?lead)\s+(?:on|for)\s+"
+                       r"(?P<theme>[a-z][\w -]*?)\s*(?:[.;,]|$)")
 
 
 def _list_seat(r: "Reader", c: Block, board: OrgSpan) -> None:
@@ -335,6 +360,18 @@ def _list_seat(r: "Reader", c: Block, board: OrgSpan) -> None:
     if name is None:
         return
     role, lead_for, written = "board-member", (), "member"
+    # 'Cllr X (Chair)': the seat in brackets; 'Y, Independent Member, who leads on governance': a Lead
+    seat_word = re.match(r"\s*\(((?:Vice[- ]|Deputy\s+)?Chair(?:man|woman|person)?)\)", t[name.end:])
+    leads = _LEADS_ON.match(t, name.end)
+    if seat_word:
+        written = seat_word.group(1)
+        role = "vice-chair" if written.lower().startswith(("vice", "deputy")) else "chair"
+        _seat(r, c, board, role, 0, name.end + seat_word.end(), "membership-list", name, written)
+        return
+    if leads and themes_of(leads.group("theme")):
+        _seat(r, c, board, "board-lead", 0, leads.end("theme"), "membership-list", name, "lead",
+              lead_for=themes_of(leads.group("theme")))
+        return
     if m:
         written = m.group("role")
         word = written.lower()
@@ -344,6 +381,8 @@ def _list_seat(r: "Reader", c: Block, board: OrgSpan) -> None:
             role = "vice-chair" if word.startswith(("vice", "deputy")) else "chair"
     rep = re.search(r"\brepresenting\s+(?:the\s+)?([\w -]+?)\s*(?:[.;,]|$)", t[name.end:])
     party = re.match(r"\s*\(([A-Z][\w&' -]+)\)", t[name.end:])
+    if party and find_roles(party.group(1)):
+        party = None                    # '(Leader of the Council)' is a post, not a group
     represents = rep.group(1) if rep else party.group(1) if party and "Cllr" in name.honorifics + ("",) or \
         party and "Councillor" in name.honorifics else None
     end = name.end + (rep.end(1) if rep else party.end() if party else 0)

@@ -80,6 +80,10 @@ def _chain_after(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
             break
         if any(o.start == role.end + 1 for o in r.names[b.anchor]):
             break                         # 'A and Commissioner B': the title is B's
+        if re.search(r"\bthe\s+$", m.group(0)) and any(
+                o.start == role.end + len(c.group(0)) and {"Cllr", "Councillor"} & set(o.honorifics)
+                for c in [re.match(r",\s*", t[role.end:])] if c for o in r.names[b.anchor]):
+            break                         # 'A, the Leader of the Opposition, Cllr B (Party)': a list; the post is B's
         end = role.end
         org = poss_org or next((o for o in r.orgs[b.anchor] if o.start < role.end and o.end > role.start), None)
         if not org:
@@ -137,7 +141,8 @@ def _role_before(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
             continue                      # "appointed as Leadership Lead, Ann Lee as ..."
         # after 'Role, X' the name must end its phrase: 'After consulting the Monitoring Officer,
         # Jane Smith decided' names no Monitoring Officer
-        ends = r"\s*(?:[,.;:)]|'s|’s|\s+and\b|$|\s+(?=[A-Z][\w ]{0,40}:))" if gap.strip() in (",", ":", "–", "—", "-") \
+        # a party label may follow the name: 'the Leader of the Opposition, Cllr Y (Liberal Democrat)'
+        ends = r"\s*(?:[,.;:)]|'s|’s|\s+and\b|$|\s+(?=[A-Z][\w ]{0,40}:)|\([A-Z][\w&' -]{1,40}\))" if gap.strip() in (",", ":", "–", "—", "-") \
             else r"\s*(?:[,.;:)]|'s|’s|\s+(?:and|was|is|has|who|will|had)\b|$)"
         if not (titled and gap.strip() in ("",) or titled and gap.strip().startswith("for")) \
                 and not re.match(ends, t[n.end:]):

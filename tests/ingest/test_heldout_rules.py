@@ -75,3 +75,41 @@ def test_a_table_date_under_a_left_column_is_an_end_and_not_held_on_the_date():
     (h,) = facts.holdings
     assert (h.person, h.role, h.start, h.end, h.attested) == (
         "Hal Ormsby", "section-151-officer", None, PartialDate(2019, 1), None)
+
+
+def seats(facts: DocumentFacts):
+    return sorted((h.person or "", h.role, h.organisation or "", h.lead_for, h.represents or "")
+                  for h in facts.holdings if h.role in ("chair", "vice-chair", "board-lead", "board-member"))
+
+
+def test_those_present_at_a_board_meeting_sit_on_it_and_those_in_attendance_do_not():
+    text = ("MINUTES OF THE RECOVERY AND ASSURANCE PANEL\n\nHeld on 2 March 2021\n\n"
+            "Present:\nCllr Iris Penhale (Chair)\nCllr Sol Marsh (Leader of the Council)\nCllr Ida Crewe (Green)\n"
+            "Tom Varga, Independent Member, who leads on financial management\n"
+            "In attendance:\nUna Hale, Monitoring Officer\n")
+    facts = facts_of(text, date=PartialDate(2021, 3, 2))
+    board = "Recovery and Assurance Panel"
+    assert seats(facts) == [
+        ("Ida Crewe", "board-member", board, (), "Green"),
+        ("Iris Penhale", "chair", board, (), ""),
+        ("Sol Marsh", "board-member", board, (), ""),
+        ("Tom Varga", "board-lead", board, ("use-of-resources",), ""),
+    ]
+    assert ("Sol Marsh", "leader") in {(h.person, h.role) for h in facts.holdings}
+
+
+def test_its_members_include_a_list_with_leads_and_an_opposition_leader_named_after_the_post():
+    text = ("The Northfleet Improvement Board is chaired by Dame Olive Strang. Its members include Cllr Hart, "
+            "the Leader of the Opposition, Cllr Nia Bowen (Independent), and two independent members: "
+            "Rex Okafor, who leads on governance, and Mae Lindo, who leads on culture.\n")
+    facts = facts_of(text)
+    board = "Northfleet Improvement Board"
+    assert seats(facts) == [
+        ("Hart", "board-member", board, (), ""),
+        ("Mae Lindo", "board-lead", board, ("culture",), ""),
+        ("Nia Bowen", "board-member", board, (), "Independent"),
+        ("Olive Strang", "chair", board, (), ""),
+        ("Rex Okafor", "board-lead", board, ("governance",), ""),
+    ]
+    opp = [h.person for h in facts.holdings if h.role == "leader-of-the-opposition"]
+    assert opp == ["Nia Bowen"]
