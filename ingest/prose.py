@@ -52,7 +52,9 @@ def _chain_after(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
             # "X (Chief Executive, Barsetshire County Council)"
             r.holding(b, role, n.start, org.end + 1, "paren-role", person=n, org=org)
             return True
-        return False
+        # 'Cllr X (Labour) was elected Leader of the Council on ...': past the party label to the verb
+        label = re.match(r"\s*\([^()]{1,40}\)", t[pos:])
+        return bool(label) and _verbal(r, b, n, pos + label.end(), roles)
     if _verbal(r, b, n, pos, roles):
         return True
     # 'X, Deputy Head of Legal Services, has acted as Monitoring Officer': past one appositive
@@ -178,8 +180,11 @@ def read_party_labels(r: "Reader") -> None:
                 continue                  # 'Cllr X (Chair)' names a seat, not a party
             ps, pe = n.end + m.start(1), n.end + m.end(1)
             r.facts.organisations.append(OrgMention(party, "group", Evidence.of(b, ps, pe, "party-label"), key=party))
-            r.holding(b, "councillor", n.start, n.end + m.end(), "party-label", person=n,
-                      as_written=n.honorifics[0], represents=party)
+            h = r.holding(b, "councillor", n.start, n.end + m.end(), "party-label", person=n,
+                          as_written=n.honorifics[0], represents=party)
+            if _AS.match(t, n.end + m.end()) and any(x.full_start == _AS.match(t, n.end + m.end()).end()
+                                                     for x in r.roles[b.anchor]):
+                h.start = None            # '... was elected Leader on DATE' dates the post, not the seat
 
 
 def read_lists(r: "Reader") -> None:

@@ -113,3 +113,12 @@ def test_its_members_include_a_list_with_leads_and_an_opposition_leader_named_af
     ]
     opp = [h.person for h in facts.holdings if h.role == "leader-of-the-opposition"]
     assert opp == ["Nia Bowen"]
+
+
+def test_elected_leader_after_a_party_label_dates_the_post_not_the_seat():
+    facts = facts_of("3.1 Cllr Rhian Talbot (Plaid Cymru) was elected Leader of the Council on 12 May 2016. "
+                     "The Deputy Leader is Cllr Ned Amis.\n")
+    got = {(h.person, h.role): (h.start.iso() if h.start else None, h.represents) for h in facts.holdings}
+    assert got == {("Rhian Talbot", "councillor"): (None, "Plaid Cymru"),
+                   ("Rhian Talbot", "leader"): ("2016-05-12", None),
+                   ("Ned Amis", "deputy-leader"): (None, None)}
