@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote as urlquote, unquote
 
+import pyoxigraph
 from rdflib.term import Literal, Node, URIRef
 
 from ontology.namespaces import BVKG, ONTOLOGY_IRI, sparql_prefixes
@@ -25,7 +26,15 @@ _UNSAFE_IRI = re.compile(r'[\s<>"{}|\\^`\x00-\x1f]')
 
 
 def safe_iri(iri: str) -> bool:
-    return bool(iri) and not _UNSAFE_IRI.search(iri) and re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:", iri) is not None
+    """Safe to write as <iri> in SPARQL, and a valid IRI by the engine's own parser (RFC 3987):
+    a lone '%', a second '#' or a control character is a 404, not a query the engine rejects."""
+    if not iri or _UNSAFE_IRI.search(iri) or re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:", iri) is None:
+        return False
+    try:
+        pyoxigraph.NamedNode(iri)
+    except ValueError:
+        return False
+    return True
 
 
 def iri_ref(iri: str) -> str:

@@ -72,7 +72,10 @@ def holdings_evidence(store, posts=None) -> dict[str, dict]:
         { ?h bvkg:hasAttestation ?a . ?a bvkg:attestedOn ?t BIND("att" AS ?kind) OPTIONAL { ?a prov:wasDerivedFrom ?q } }
         UNION { ?h bvkg:hasAttestation ?a . ?a bvkg:statedStart ?t BIND("start" AS ?kind) OPTIONAL { ?a prov:wasDerivedFrom ?q } }
         UNION { ?h bvkg:hasAttestation ?a . ?a bvkg:statedEnd ?t BIND("end" AS ?kind) OPTIONAL { ?a prov:wasDerivedFrom ?q } }
-        UNION { ?h org:memberDuring/time:inside ?t BIND("att" AS ?kind) }  # no quote: the holding's quotes are of every date
+        UNION { ?h org:memberDuring/time:inside ?t BIND("att" AS ?kind)
+                # only a quote from a document of that very date: the holding's quotes span every date
+                OPTIONAL { ?h prov:wasDerivedFrom ?q . ?q oa:hasSource/dcterms:isPartOf/dcterms:date ?qd .
+                           ?t time:inXSDDate ?td FILTER(?qd = ?td) } }
         UNION { ?h org:memberDuring/time:hasBeginning ?t BIND("start" AS ?kind) }
         UNION { ?h org:memberDuring/time:hasEnd ?t BIND("end" AS ?kind) }
         ?t time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear ?d }""").rows

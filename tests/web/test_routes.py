@@ -587,3 +587,9 @@ def test_as_of_window_parameter(client):
 def test_as_of_quotes_each_passage_once(client):
     html = text(client.get("/as-of", query_string={"date": "2024-11-25"}))
     assert html.count("“Stephen Halsey, who has been Chief Executive since May 2023”") == 1
+
+
+@pytest.mark.parametrize("path", ["/id/%25", "/id/%23/%23", "/id/person/%5Bx%5D", "/describe?iri=http://e/%"])
+def test_paths_that_are_not_iris_are_404_not_500(client, path):
+    r = client.get(path, headers={"Accept": "text/html"})
+    assert r.status_code == 404
