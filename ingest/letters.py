@@ -213,8 +213,11 @@ def read_copies(r: "Reader") -> None:
         for role in r.roles[b.anchor]:
             if not (s0 <= role.full_start and role.end <= s1):
                 continue
-            if any(0 <= role.full_start - n.end <= 6 or 0 <= n.start - role.end <= 3 for n in names):
-                continue                      # 'the Leader of the Council, Cllr X': X is listed
+            if any(0 <= role.full_start - n.end <= 6 or 0 <= n.start - role.end <= 3 or
+                   re.fullmatch(r",\s*(?:the\s+)?(?:(?:Council|Authority)(?:'s|’s)\s+)?", b.text[n.end:role.full_start])
+                   for n in names if n.end <= role.full_start or n.start >= role.end):
+                continue                      # 'the Leader of the Council, Cllr X' / 'Y, the Council's S151 Officer'
+
             items.append((role.full_start, b.text[role.full_start:role.end]))
         out += [t for _, t in sorted(items)]
     seen: set[str] = set()

@@ -65,7 +65,7 @@ def _chain_after(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
             return True
     while True:
         m = re.match(r"\s*(?:,|\band\b|,\s*and\b|\s[–—-])\s*(?:the\s+|our\s+|its\s+|their\s+|your\s+)?"
-                     r"(?:(?:council|authority|borough|city)(?:'s|’s)\s+)?", t[pos:])
+                     r"(?:(?:[Cc]ouncil|[Aa]uthority|[Bb]orough|[Cc]ity)(?:'s|’s)\s+)?", t[pos:])
         if not m:
             break
         start = pos + m.end()

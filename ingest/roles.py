@@ -236,7 +236,9 @@ def tenure_dates(text: str, start: int, end: int) -> tuple[Optional[PartialDate]
     s1 = len(text) if s1 < 0 else s1
     before, inside, after = text[s0:start], text[start:end], text[end:s1][:160]
     # another clause ('..., and X has acted as ... since') dates another holding
-    cut = re.search(r",\s+and\s+|;\s|,\s+while\s+|,\s+whereas\s+", after)
+    # ... or a predecessor's ('appointed from 1 June, following the resignation of Y, who left on ...')
+    cut = re.search(r",\s+and\s+|;\s|,\s+while\s+|,\s+whereas\s+|,?\s+(?:following|after|on)\s+the\s+"
+                    r"(?:resignation|departure|retirement|death)\s+of\b|,?\s+(?:replacing|succeeding)\s+", after)
     if cut:
         after = after[:cut.start()]
     st: Optional[PartialDate] = None

@@ -122,3 +122,24 @@ def test_elected_leader_after_a_party_label_dates_the_post_not_the_seat():
     assert got == {("Rhian Talbot", "councillor"): (None, "Plaid Cymru"),
                    ("Rhian Talbot", "leader"): ("2016-05-12", None),
                    ("Ned Amis", "deputy-leader"): (None, None)}
+
+
+def test_copies_to_a_person_named_with_the_councils_post_list_the_person_once_with_the_post():
+    text = ("Mr Idris Vaughan\nChief Executive\nSaltmarsh District Council\n\n4 May 2013\n\nDear Mr Vaughan\n\n"
+            "I am writing about the review.\n\n"
+            "I am copying this letter to the Leader, Cllr Moira Quill, and to Daniel Okoro, the Council's acting "
+            "Monitoring Officer.\n\nYours sincerely\n\nLena Ruiz\nDeputy Director\n")
+    facts = facts_of(text, date=PartialDate(2013, 5, 4))
+    assert facts.copied_to == ["Moira Quill", "Daniel Okoro"]
+    h = next(h for h in facts.holdings if h.person == "Daniel Okoro")
+    assert (h.role, h.capacity, h.organisation, h.evidence.exact) == (
+        "monitoring-officer", "acting", "Saltmarsh District Council",
+        "Daniel Okoro, the Council's acting Monitoring Officer")
+
+
+def test_a_predecessors_leaving_date_does_not_end_the_new_holders_post():
+    facts = facts_of("3.1 Jo Kemble had been appointed as Interim Monitoring Officer with effect from 1 March 2019, "
+                     "following the resignation of Amos Tate, who left the Council on 28 February 2019.\n")
+    h = next(h for h in facts.holdings if h.person == "Jo Kemble")
+    assert (h.role, h.capacity, h.start, h.end, h.attested) == (
+        "monitoring-officer", "interim", PartialDate(2019, 3, 1), None, PartialDate(2019, 6, 3))
