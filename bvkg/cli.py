@@ -58,6 +58,7 @@ def serve(data: Path | None, host: str | None, port: int | None, dev: bool) -> N
 
     overrides = {"DATA_DIR": str(data)} if data else {}
     app = create_app(overrides)
+    app.extensions["bvkg"].query_pool(warm=True)
     host, port = host or settings.get("HOST"), port or settings.get("PORT")
     if dev:
         app.run(host=host, port=port)

@@ -44,14 +44,18 @@ class Context:
                     self._store = open_store(self._overrides)  # raises StoreUnavailable
         return self._store
 
-    def query_pool(self):
-        """The killable worker processes for public queries, started on first use (None for QUERY_WORKERS=0)."""
+    def query_pool(self, warm: bool = False):
+        """The killable worker processes for public queries (None for QUERY_WORKERS=0).
+
+        Started on first use; `bvkg serve` asks for them warm, so the first visitors do not wait
+        for processes to start.
+        """
         if self._pool is None and int(self.settings["QUERY_WORKERS"]) > 0:
             with self._lock:
                 if self._pool is None:
                     from graph.limits import QueryPool
                     self._pool = QueryPool(int(self.settings["QUERY_WORKERS"]), float(self.settings["QUERY_TIMEOUT"]),
-                                           int(self.settings["ROW_CAP"]))
+                                           int(self.settings["ROW_CAP"]), warm=warm)
         return self._pool
 
     def _build_key(self):
