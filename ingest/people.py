@@ -33,6 +33,9 @@ _DETERMINER = re.compile(
     re.IGNORECASE)
 _FUTURE_CLAUSE = re.compile(r"\b(?:recruit(?:ing|ment of)?|to appoint|will appoint|appointing|appointment of|"
                             r"to be appointed|vacant)\b[^.;]{0,60}$", re.IGNORECASE)
+# a Direction's 'shall ... appoint a permanent X, a permanent Y and a permanent Z': posts to fill
+_DIRECTED_APPOINT = re.compile(r"(?:^|[,:]\s*|\b(?:shall|must|should)\s+(?:\w+\s+){0,2})(?:appoint|recruit)\s+[^.;]{0,120}$",
+                               re.IGNORECASE)
 _CONNECTOR = re.compile(r"\s*[(,]?\s*(?:(?:the|a|an|its|our|their|as|to|be|is|was|has|have|been|now|"
                         r"appointed|elected|named|role|post|position|of|council's|authority's)\s+)*")
 _LEFT_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:left|departed|resigned|retired|stepped down|stood down)\b", re.I)
@@ -267,7 +270,7 @@ def _unnamed(r: Reader) -> None:
                 continue                  # a section called 'Monitoring Officer' is about the post
             if not (_DETERMINER.search(before) or in_list or counted or b.kind == "salutation" or role.full_start == 0):
                 continue
-            future = bool(_FUTURE_CLAUSE.search(before)) or role.new and bool(re.search(r"\b(?:will|to be)\b", t[role.end:role.end + 40]))
+            future = bool(_FUTURE_CLAUSE.search(before) or _DIRECTED_APPOINT.search(before)) or role.new and bool(re.search(r"\b(?:will|to be)\b", t[role.end:role.end + 40]))
             past = role.past or bool(_PAST_CLAUSE.search(before))
             after = t[role.end:role.end + 80].split(". ")[0]
             # 'The Monitoring Officer left the Council in November 2023' is not today's holder
@@ -280,7 +283,7 @@ def _unnamed(r: Reader) -> None:
             if vacant:
                 past = True
                 _left_when_vacant(r, b, role, after)
-            if _FUTURE_CLAUSE.search(before) and capacity == "permanent":
+            if (_FUTURE_CLAUSE.search(before) or _DIRECTED_APPOINT.search(before)) and capacity == "permanent":
                 continue                  # 'secure the appointment of a permanent X': a post to fill, no holder
             holders = named.get(role.role, set())
             if len(holders) == 1 and not past and not future and not counted:

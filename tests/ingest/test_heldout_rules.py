@@ -143,3 +143,10 @@ def test_a_predecessors_leaving_date_does_not_end_the_new_holders_post():
     h = next(h for h in facts.holdings if h.person == "Jo Kemble")
     assert (h.role, h.capacity, h.start, h.end, h.attested) == (
         "monitoring-officer", "interim", PartialDate(2019, 3, 1), None, PartialDate(2019, 6, 3))
+
+
+def test_posts_a_direction_requires_to_be_filled_are_not_held():
+    facts = facts_of("2. The Authority shall, no later than 1 May 2015, appoint a permanent Chief Executive, "
+                     "a permanent Section 151 Officer and a permanent Monitoring Officer.\n\n"
+                     "3. The Council has appointed an interim Monitoring Officer.\n")
+    assert holdings(facts) == [("", "monitoring-officer", "", "interim", "", "")]
