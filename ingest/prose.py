@@ -241,6 +241,8 @@ def read_lists(r: "Reader") -> None:
                               as_written=base[0].label)
 
 
+_PROPOSED_APPOINT = re.compile(r"\b(?:propos\w*|intends?|minded|plans?|would|will|is\s+to)\s+(?:to\s+)?"
+                               r"(?:appoint|nominate)\s+(?:[^.;]{0,80}\band\s+)?$")
 _AS = re.compile(r"\s*(?:,\s*)?(?:(?:has been|have been|was|is|will be|had been|has now been)\s+)?"
                  r"(?:(?:appointed|elected|named|confirmed|re-appointed|installed)\s+"
                  r"(?:as\s+|to be\s+|to the (?:role|post|position) of\s+)?|as\s+|to be\s+|"
@@ -263,7 +265,10 @@ def _verbal(r: "Reader", b: Block, n: NameSpan, pos: int, roles: list[RoleSpan])
         if role:
             acting = "acting" if re.search(r"\bact(?:ed|ing|s)?\b", as_m.group(0)) else None
             org = r.org_at(b, role.end)
-            r.holding(b, role, n.start, role.end, "appointed-as", person=n, org=org, capacity=role.capacity or acting)
+            # 'The Secretary of State proposes to appoint X as Lead Commissioner': not yet held
+            proposed = bool(_PROPOSED_APPOINT.search(t, 0, n.start))
+            r.holding(b, role, n.start, role.end, "appointed-as", person=n, org=org, capacity=role.capacity or acting,
+                      future=proposed)
             return True
         return boards.lead_at(r, b, n, start)
     sits = _SITS.match(t, pos)

@@ -150,3 +150,11 @@ def test_posts_a_direction_requires_to_be_filled_are_not_held():
                      "a permanent Section 151 Officer and a permanent Monitoring Officer.\n\n"
                      "3. The Council has appointed an interim Monitoring Officer.\n")
     assert holdings(facts) == [("", "monitoring-officer", "", "interim", "", "")]
+
+
+def test_commissioners_proposed_to_be_appointed_do_not_hold_the_post_yet():
+    facts = facts_of("The Secretary of State proposes to appoint Mr Colin Ashby as Lead Commissioner and "
+                     "Ms Petra Lund as a Commissioner. Mr Hugo Fenn was appointed as Commissioner in 2018.\n")
+    got = {(h.person, h.role): h.attested for h in facts.holdings if h.person}
+    assert got == {("Colin Ashby", "lead-commissioner"): None, ("Petra Lund", "commissioner"): None,
+                   ("Hugo Fenn", "commissioner"): PartialDate(2019, 6, 3)}
