@@ -53,7 +53,9 @@ def read_letter_blocks(r: "Reader") -> None:
         if b.kind == "cc":
             closing_seen = False      # 'cc:' lines are copies, not signatories (read by read_copies)
             continue
-        in_signature = b.kind == "signature" or (closing_seen and len(b.text) < 200)
+        # minutes end 'Signed: Cllr X, Chair' with no closing: a signature all the same
+        in_signature = b.kind == "signature" or (closing_seen and len(b.text) < 200) or \
+            (b.kind == "paragraph" and len(b.text) < 120 and bool(re.match(r"\s*Signed\s*:\s*\S", b.text)))
         if b.kind not in LETTER_KINDS and not in_signature:
             if closing_seen and b.kind in ("heading", "paragraph") and len(b.text) > 200:
                 closing_seen = False

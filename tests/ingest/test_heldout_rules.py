@@ -158,3 +158,9 @@ def test_commissioners_proposed_to_be_appointed_do_not_hold_the_post_yet():
     got = {(h.person, h.role): h.attested for h in facts.holdings if h.person}
     assert got == {("Colin Ashby", "lead-commissioner"): None, ("Petra Lund", "commissioner"): None,
                    ("Hugo Fenn", "commissioner"): PartialDate(2019, 6, 3)}
+
+
+def test_minutes_signed_by_the_chair_have_a_signatory():
+    facts = facts_of("1. Apologies\n\n1.1 None.\n\nSigned: Cllr Enid Varley, Chair\n")
+    assert facts.signatories == ["Cllr Enid Varley"]      # as written, as for letters
+    assert facts_of("1.1 The paper was signed: it is agreed.\n").signatories == []
