@@ -158,6 +158,14 @@ def _owned_elsewhere(text: str, end: int) -> bool:
     return bool(re.compile(r"\s+(?:of|in)\s+(?:this|that|the|our|its|their|a|an)\b|\s+(?:above|below)\b").match(text, end))
 
 
+_SMALL_WORDS = {"and", "of", "the", "for", "on", "in", "to", "at", "under", "by", "with"}
+
+
+def _title_case(text: str) -> str:
+    return re.sub(r"[A-Za-z]+", lambda m: m.group(0).lower() if m.group(0).lower() in _SMALL_WORDS
+                  else m.group(0).capitalize(), text)
+
+
 def find_citations(doc: Document) -> list[CitationFact]:
     """Every citation in the document, in reading order, each with the exact words cited."""
     finder = ActFinder()
@@ -165,7 +173,9 @@ def find_citations(doc: Document) -> list[CitationFact]:
     bare: list[CitationFact] = []
     last: Optional[Act] = None   # the Act most recently named, for 'that Act'
     for block in doc.blocks:
-        text = block.text
+        # a title in capitals ('DIRECTIONS UNDER SECTION 15 OF THE LOCAL GOVERNMENT ACT 1999') is read
+        # in title case; the case change keeps every offset, so the evidence still quotes the block
+        text = _title_case(block.text) if block.text.isupper() else block.text
         finder.learn_definitions(text)
         mentions = finder.find(text)
         used: list[tuple[int, int]] = []

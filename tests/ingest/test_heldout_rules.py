@@ -164,3 +164,13 @@ def test_minutes_signed_by_the_chair_have_a_signatory():
     facts = facts_of("1. Apologies\n\n1.1 None.\n\nSigned: Cllr Enid Varley, Chair\n")
     assert facts.signatories == ["Cllr Enid Varley"]      # as written, as for letters
     assert facts_of("1.1 The paper was signed: it is agreed.\n").signatories == []
+
+
+def test_a_title_in_capitals_cites_the_section_it_names():
+    from ingest.legislation import find_citations
+    blocks = parse_structure("DIRECTIONS UNDER SECTION 15 OF THE LOCAL GOVERNMENT ACT 1999\n\n"
+                             "ORCHARD HILL BOROUGH COUNCIL\n\nThe Council shall comply.\n")
+    doc = Document("snippet", "snippet.txt", blocks, date=PartialDate(2017, 1, 9))
+    (c,) = find_citations(doc)
+    assert (c.act_id, c.section, c.subsection, c.evidence.anchor, c.evidence.exact) == (
+        "ukpga/1999/27", "15", None, "b1", "SECTION 15 OF THE LOCAL GOVERNMENT ACT 1999")
