@@ -43,7 +43,8 @@ _CUES: tuple[tuple[str, str, re.Pattern], ...] = (
     ("Appointment", "chair", re.compile(r"\bchaired\s+by\b|\bchair\s+of\b", re.I)),
     ("Meeting", "meeting", re.compile(
         r"\bmeetings?\b|\bmet\b|\bFull\s+Council\b|\bCabinet\b|\bworkshop\b|\bconference\b|\bforum\b|\bsession\b"
-        r"|\b(?:go|goes|come|comes|went|taken?|report(?:ed)?)\s+to\s+Council\b", re.I)),
+        r"|\b(?:go|goes|come|comes|went|taken?|report(?:ed)?)\s+to\s+Council\b"
+        r"|^\s*Held\s+(?:on|at)\b", re.I)),        # minutes' 'Held on Tuesday 14 July ... at the Town Hall'
     ("Event", "directions", re.compile(r"\bDirections\s+(?:of|dated)\b|\bDirections\s+(?:take|took)\s+effect\b"
                                        r"|\bin\s+force\s+until\b")),
     ("Event", "report sent", re.compile(r"\bsent\s+(?:\w+\s+){0,3}?(?:a|the|its)\s+(?:draft\s+|final\s+)?Report\b"

@@ -174,3 +174,10 @@ def test_a_title_in_capitals_cites_the_section_it_names():
     (c,) = find_citations(doc)
     assert (c.act_id, c.section, c.subsection, c.evidence.anchor, c.evidence.exact) == (
         "ukpga/1999/27", "15", None, "b1", "SECTION 15 OF THE LOCAL GOVERNMENT ACT 1999")
+
+
+def test_minutes_held_on_a_date_are_a_meeting_on_it():
+    from ingest.events import block_events
+    blocks = parse_structure("MINUTES OF THE AUDIT PANEL\n\nHeld on Wednesday 3 April 2024 at Ferndale House\n")
+    (e,) = block_events(blocks[1], 2024)
+    assert (e.kind, e.date, e.evidence.anchor) == ("Meeting", PartialDate(2024, 4, 3), "b2")
