@@ -33,6 +33,20 @@ def read_appositions(r: "Reader") -> None:
             elif not _chain_after(r, b, n, roles):
                 _role_before(r, b, n, roles)
             _office_title(r, b, n)
+            _inspection_by(r, b, n)
+
+
+# 'the inspection carried out by Professor X', 'an inspection led by X': X was the inspector
+_INSPECTION_BY = re.compile(r"\b(?P<word>(?:Best\s+Value\s+)?[Ii]nspection)\s+(?:was\s+|has\s+been\s+)?"
+                            r"(?:carried\s+out|conducted|led|undertaken)\s+by\s+$")
+
+
+def _inspection_by(r: "Reader", b: Block, n: NameSpan) -> None:
+    m = _INSPECTION_BY.search(b.text, 0, n.start)
+    if m is None or any(h.person == n.name and h.role == "inspector" for h in r.facts.holdings):
+        return
+    # only a done inspection matches ('carried out by', 'was led by'): the post is not held on the date
+    r.holding(b, "inspector", m.start(), n.end, "inspection-by", person=n, as_written="inspector", past=True)
 
 
 def _chain_after(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> bool:

@@ -181,3 +181,12 @@ def test_minutes_held_on_a_date_are_a_meeting_on_it():
     blocks = parse_structure("MINUTES OF THE AUDIT PANEL\n\nHeld on Wednesday 3 April 2024 at Ferndale House\n")
     (e,) = block_events(blocks[1], 2024)
     assert (e.kind, e.date, e.evidence.anchor) == ("Meeting", PartialDate(2024, 4, 3), "b2")
+
+
+def test_the_person_an_inspection_was_carried_out_by_was_its_inspector():
+    facts = facts_of("BRACKENFORD CITY COUNCIL\n\nFollowing the Best Value inspection carried out by Dr Ines Faro "
+                     "in 2018, the Council adopted a plan.\n")
+    (h,) = facts.holdings
+    assert (h.person, h.role, h.organisation, h.attested, h.evidence.exact) == (
+        "Ines Faro", "inspector", "Brackenford City Council", None,
+        "Best Value inspection carried out by Dr Ines Faro")
