@@ -32,6 +32,7 @@ _CONTACT = re.compile(r"@|^\s*(?:tel|telephone|email|e-mail|fax|web|www\.)|^\s*b
 _ATTENDANCE = re.compile(r"^\s*(?:Present|In\s+attendance|Also\s+(?:present|in\s+attendance)|Apologies(?:\s+for\s+absence)?"
                          r"|Attendees|Members\s+present|Officers\s+present)\s*:", re.I)
 _TABLE_ROW = re.compile(r"^\s*\|?\s*[^|\s][^|]*(?:\|\s*[^|]*){2,}$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _ANNEX = re.compile(r"^(?:annex|appendix|schedule|attachment)\b", re.I)
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _SENTENCE_END = tuple(".!?:;\"”’')]")
@@ -150,6 +151,8 @@ def _pieces(lines: list[str]) -> list[_Piece]:
         for i, (no, ln) in enumerate(cur_chunk):
             kind, tok, numdot, rest = _marker(ln)
             own_line = split_at is not None and i in (split_at, split_at + 1)
+            if _TABLE_RULE.match(ln):
+                continue                  # a markdown table's '|---|---|' line carries no text
             if _ATTENDANCE.match(ln):
                 listed, own_line = True, True
             elif _TABLE_ROW.match(ln) and not kind:

@@ -190,3 +190,15 @@ def test_the_person_an_inspection_was_carried_out_by_was_its_inspector():
     assert (h.person, h.role, h.organisation, h.attested, h.evidence.exact) == (
         "Ines Faro", "inspector", "Brackenford City Council", None,
         "Best Value inspection carried out by Dr Ines Faro")
+
+
+def test_a_markdown_table_with_outer_pipes_and_a_rule_line_reads_the_same():
+    text = ("MOORCROFT DISTRICT COUNCIL\n\n| Post | Holder | Since |\n|---|---|---|\n"
+            "| Monitoring Officer | Gwen Sallis (acting) | October 2020 |\n")
+    blocks = parse_structure(text)
+    assert [(b.kind, b.text, b.parent) for b in blocks[1:]] == [
+        ("paragraph", "| Post | Holder | Since |", None),
+        ("item", "| Monitoring Officer | Gwen Sallis (acting) | October 2020 |", "b2")]
+    facts = facts_of(text, date=PartialDate(2021, 1, 5))
+    assert holdings(facts) == [("Gwen Sallis", "monitoring-officer", "Moorcroft District Council", "acting",
+                                "2020-10", "")]
