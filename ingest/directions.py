@@ -128,6 +128,14 @@ def _label(path: list[str]) -> Optional[str]:
     return rest[0] + "".join(f"({c})" for c in rest[1:])
 
 
+def _item_label(b: Block, by_anchor: dict[str, Block]) -> Optional[str]:
+    """The lettered label ('a(iv)'), or a list item's own number ('(1)' under 'The Authority shall:')."""
+    label = _label(item_path(b, by_anchor))
+    if label is None and b.kind == "item" and re.fullmatch(r"\d{1,2}", b.number or ""):
+        return b.number
+    return label
+
+
 def _number_label(path: list[str]) -> str:
     """['1','i'] -> '1(i)': where the numbered paragraphs are the Directions, the number is the label."""
     return path[0] + "".join(f"({c})" for c in path[1:])
@@ -181,7 +189,7 @@ def _groups(doc: Document) -> list[tuple[Block, list[Block]]]:
             top = by_anchor[top.parent]
         # '(a) ...' items after 'The Council shall:' may be left without a parent by the layout
         head = by_anchor.get(top.parent) if top.parent else lead
-        if head is None or _label(item_path(b, by_anchor)) is None:
+        if head is None or _item_label(b, by_anchor) is None:
             continue
         if not (_DIRECTING_PARENT.search(head.text) or re.search(r"\bDirections\b", head.section or "")):
             continue
@@ -326,7 +334,7 @@ def own_directions(doc: Document, citations: Optional[list[CitationFact]] = None
         date = _direction_date(doc, status)
         if head.anchor in listed:
             label = (lambda b: _number_label(item_path(b, by_anchor))) if head.anchor in numbered else \
-                (lambda b: _label(item_path(b, by_anchor)))
+                (lambda b: _item_label(b, by_anchor))
             facts = [_item(b, label(b), date, terms, finder) for b in listed[head.anchor]]
         else:
             facts = [_item(head, label, date, terms, finder, span) for label, span in inline[head.anchor]]

@@ -203,3 +203,18 @@ def test_parenthesised_items_left_without_a_parent_belong_to_the_paragraph_befor
     assert (d.status, d.evidence.anchor) == ("proposed", "b2")
     assert [(i.label, i.deadline_duration, i.deadline) for i in d.items] == [
         ("a", "P4M", PartialDate(2012, 7, 5)), ("b", None, PartialDate(2012, 7, 31))]
+
+
+def test_items_numbered_in_brackets_under_shall_are_labelled_by_their_number():
+    """'The Authority shall:' then '(1) ...', '(2) ...': the bracketed numbers label the items."""
+    from ingest.structure import parse_structure
+    text = ("1. Background\n\n1.1 The Secretary of State has today made Directions under section 15(5) of the "
+            "Local Government Act 1999 to Pellworth Borough Council.\n\n2. The Directions\n\n2.1 The Authority shall:\n\n"
+            "(1) within two months of the date of these Directions, adopt an action plan;\n\n"
+            "(2) by 31 May 2019, review its constitution;\n\n(3) report to the Commissioners every six months.\n")
+    doc = Document(slug="pellworth", path="x.txt", blocks=parse_structure(text), date=PartialDate(2019, 1, 15))
+    (d,) = find_directions(doc)
+    assert (d.status, d.evidence.anchor) == ("made", "p2.1")
+    assert [(i.label, i.deadline_duration, i.deadline, i.reporting_interval) for i in d.items] == [
+        ("1", "P2M", PartialDate(2019, 3, 15), None), ("2", None, PartialDate(2019, 5, 31), None),
+        ("3", None, None, "P6M")]
