@@ -19,6 +19,7 @@ import re
 import threading
 import urllib.error
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Protocol, runtime_checkable
 
@@ -99,8 +100,13 @@ class Store(Protocol):
 
 # ---------------------------------------------------------------- term conversion
 
+@lru_cache(maxsize=1 << 16)
 def to_rdflib(term) -> Node:
-    """pyoxigraph term -> rdflib term, keeping the literal's lexical form exactly."""
+    """pyoxigraph term -> rdflib term, keeping the literal's lexical form exactly.
+
+    Cached: result rows repeat the same IRIs and dates, and building an rdflib Literal (which parses
+    its value) cost more than the query itself on large answers (bench/README.md). Terms are immutable.
+    """
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
