@@ -311,7 +311,8 @@ def _memberships(r: "Reader", b: Block, last: Optional[OrgSpan]) -> None:
 _LIST_LEAD = re.compile(r"\b(?:[Mm]embership of|[Mm]embers of)\s+(?:the\s+)?(?P<board>[\w&' -]+?)\s+"
                         r"(?:is|are|will be|comprises|includes|shall be)\s*:?\s*$|\b[Mm]embership\s*:\s*$"
                         # minutes: those 'Present' sit on the board that met ('In attendance' do not)
-                        r"|^(?:Members\s+)?[Pp]resent\s*:\s*$")
+                        r"|^(?:Members\s+)?[Pp]resent\s*:\s*$"
+                        r"|\b(?:[Ii]ts|(?:Board|Panel|Committee)(?:'s|’s))\s+members\s+(?:are|include|will\s+be)\s*:?\s*$")
 _SMALL_WORDS = {"and", "of", "the", "for", "on", "in", "to", "at"}
 _ITEM_ROLE = re.compile(r"(?P<role>[A-Z][\w&'’ -]{1,40}?)\s*:\s+")
 
@@ -348,7 +349,8 @@ def _capital_bodies(b: Block) -> list[OrgSpan]:
     return [o for o in find_orgs(titled) if o.kind in BODY_KINDS]
 
 
-_LEADS_ON = re.compile(r",\s+(?:[\w -]+,\s+)?who\s+(?:leads|will\s+lead|is\s+(?:the\s+)?lead)\s+(?:on|for)\s+"
+_LEADS_ON = re.compile(r",\s+(?:[\w -]+?(?:,\s+|\s+(?=with\b)))?(?:who\s+(?:leads|will\s+lead|is\s+(?:the\s+)?lead)\s+(?:on|for)"
+                       r"|with\s+(?:the\s+)?lead\s+(?:responsibility\s+)?(?:for|on))\s+"
                        r"(?P<theme>[a-z][\w -]*?)\s*(?:[.;,]|$)")
 
 

@@ -264,7 +264,8 @@ _AS = re.compile(r"\s*(?:,\s*)?(?:(?:has been|have been|was|is|will be|had been|
                  r"(?:has |have |had )?(?:acted|been acting|is acting|will act|acts|served|serves|has served) as\s+)"
                  r"(?:the\s+|its\s+|our\s+|their\s+|an?\s+)?")
 _COPULA = re.compile(r"\s*,?\s+(is|was|has been|had been|became|remains|has become)\s+"
-                     r"(?:(previously|formerly|also|currently|now|still)\s+)?(?:the\s+|its\s+|their\s+|our\s+|an?\s+)?")
+                     r"(?:(previously|formerly|also|currently|now|still)\s+)?(?:the\s+|its\s+|their\s+|our\s+|an?\s+)?"
+                     r"(?:(?:[Cc]ouncil|[Aa]uthority)(?:'s|’s)\s+)?")     # 'X has been the Council's Chief Executive'
 _SITS = re.compile(r"\s+(?:sits|sat|will sit|has sat)\s+on\s+(?:the\s+)?")
 
 

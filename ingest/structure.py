@@ -32,6 +32,7 @@ _CONTACT = re.compile(r"@|^\s*(?:tel|telephone|email|e-mail|fax|web|www\.)|^\s*b
 _ATTENDANCE = re.compile(r"^\s*(?:Present|In\s+attendance|Also\s+(?:present|in\s+attendance)|Apologies(?:\s+for\s+absence)?"
                          r"|Attendees|Members\s+present|Officers\s+present)\s*:", re.I)
 _TABLE_ROW = re.compile(r"^\s*\|?\s*[^|\s][^|]*(?:\|\s*[^|]*){2,}$")
+_LIST_LEAD = re.compile(r"\b(?:members?|membership|are|were|include[sd]?|comprises?|following|as\s+follows)\s*:\s*$", re.I)
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _ANNEX = re.compile(r"^(?:annex|appendix|schedule|attachment)\b", re.I)
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -146,8 +147,10 @@ def _pieces(lines: list[str]) -> list[_Piece]:
         # a date line at the top or bottom of a chunk is its own block ('March 2019' / 'On behalf of …')
         ends = (0, len(cur_chunk) - 1) if len(cur_chunk) > 1 else ()
         split_at = next((i for i in ends if is_date_line(cur_chunk[i][1])), None)
-        # 'Present:' / 'In attendance:' lists and 'A | B | C' table rows: one line, one entry
-        listed = False
+        # 'Present:' / 'In attendance:' lists and 'A | B | C' table rows: one line, one entry; so are
+        # short capitalised lines right after a paragraph ending 'The Board's members are:'
+        listed = bool(pieces) and bool(_LIST_LEAD.search(pieces[-1].lines[-1])) and len(cur_chunk) > 1 and \
+            all(len(ln.strip()) <= 100 and re.match(r"\s*[A-Z]", ln) for _, ln in cur_chunk)
         for i, (no, ln) in enumerate(cur_chunk):
             kind, tok, numdot, rest = _marker(ln)
             own_line = split_at is not None and i in (split_at, split_at + 1)

@@ -202,3 +202,22 @@ def test_a_markdown_table_with_outer_pipes_and_a_rule_line_reads_the_same():
     facts = facts_of(text, date=PartialDate(2021, 1, 5))
     assert holdings(facts) == [("Gwen Sallis", "monitoring-officer", "Moorcroft District Council", "acting",
                                 "2020-10", "")]
+
+
+def test_unbulleted_member_lines_after_the_boards_members_are_are_seats():
+    text = ("LINDLEY TOWN COUNCIL\n\nFinance Recovery Board\n\n1.1 The Board's members are:\n\n"
+            "Chair: Sir Oswin Tait\nCllr Rosa Quint (Leader of the Council)\n"
+            "Mina Dale, independent member with lead responsibility for governance\n\n"
+            "1.2 Omar Fell has been the Council's Chief Executive since April 2018.\n")
+    facts = facts_of(text, date=PartialDate(2023, 1, 12))
+    board = "Finance Recovery Board"
+    assert seats(facts) == [("Mina Dale", "board-lead", board, ("governance",), ""),
+                            ("Oswin Tait", "chair", board, (), ""),
+                            ("Rosa Quint", "board-member", board, (), "")]
+    h = next(h for h in facts.holdings if h.person == "Omar Fell")
+    assert (h.role, h.start) == ("head-of-paid-service", PartialDate(2018, 4))
+
+
+def test_lines_after_a_signed_as_a_correct_record_line_stay_a_signature():
+    blocks = parse_structure("1.1 Agreed.\n\nSigned as a correct record:\n\nDr Jo Bell\nChair, Wexcombe Panel\n")
+    assert [b.kind for b in blocks] == ["paragraph", "paragraph", "signature"]
