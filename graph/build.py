@@ -30,6 +30,7 @@ from bvkg import settings
 from graph.consolidate import consolidate, derived_graph_name, vocab_graph_name
 from graph.store import OxigraphStore, to_oxigraph
 from graph.validate import validate_store
+from ontology.iris import Minter
 from ontology.namespaces import sparql_prefixes
 
 KEEP_BUILDS = 2
@@ -74,7 +75,7 @@ def _ingest_texts(corpus: Path, base: str, echo: Callable[[str], None], into: _L
         return
     try:
         from ingest.pipeline import ingest_corpus
-        from ingest.rdf import corpus_dataset
+        from ingest.rdf import document_graph
     except ModuleNotFoundError as exc:
         into.failures += [f"{t}: ingest is not available ({exc})" for t in texts]
         return
@@ -83,9 +84,13 @@ def _ingest_texts(corpus: Path, base: str, echo: Callable[[str], None], into: _L
     into.failures += [str(f) for f in result.failures]
     if not result.facts:
         return
-    ds = corpus_dataset(result.facts, base)
-    for s, p, o, g in ds.quads((None, None, None, None)):
-        into.dataset.add(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), to_oxigraph(g)))
+    minter = Minter(base)
+    for facts in result.facts:
+        # One document's rdflib graph at a time: the whole corpus as one rdflib Dataset cost about
+        # 11 kB a triple (5 GB at 500 documents, bench/README.md); Oxigraph's Dataset is compact.
+        name = ox.NamedNode(str(minter.document(facts.document.slug)))
+        for s, p, o in document_graph(facts, base):
+            into.dataset.add(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name))
     into.documents += [Path(f.document.path).name for f in result.facts]
 
 
