@@ -41,9 +41,19 @@ _INSPECTION_BY = re.compile(r"\b(?P<word>(?:Best\s+Value\s+)?[Ii]nspection)\s+(?
                             r"(?:carried\s+out|conducted|led|undertaken)\s+by\s+$")
 
 
+# 'has appointed X to carry out a Best Value inspection of the Council': X is the inspector now
+_TO_INSPECT = re.compile(r"\s+to\s+(?:carry\s+out|lead|conduct|undertake)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?inspection\b")
+
+
 def _inspection_by(r: "Reader", b: Block, n: NameSpan) -> None:
+    if any(h.person == n.name and h.role == "inspector" for h in r.facts.holdings):
+        return
+    to = _TO_INSPECT.match(b.text, n.end)
+    if to and re.search(r"\bappointed\s+$", b.text[:n.start]):
+        r.holding(b, "inspector", n.start, to.end(), "appointed-to-inspect", person=n, as_written="inspector")
+        return
     m = _INSPECTION_BY.search(b.text, 0, n.start)
-    if m is None or any(h.person == n.name and h.role == "inspector" for h in r.facts.holdings):
+    if m is None:
         return
     # only a done inspection matches ('carried out by', 'was led by'): the post is not held on the date
     r.holding(b, "inspector", m.start(), n.end, "inspection-by", person=n, as_written="inspector", past=True)

@@ -204,7 +204,7 @@ def _groups_date(g) -> Optional[PartialDate]:
 
 
 _D = rf"(?:{DATE_RE})"
-_START_VERB = re.compile(r"(?<!re-)\b(?:elected|appointed|installed|joined|started|began|took office|"
+_START_VERB = re.compile(r"(?<!re-)\b(?:elected|appointed|installed|joined|started|began|took office|became|"
                          r"took up(?: the| this| that| her| his| their)? (?:post|role|office|position|appointment)s?)\b",
                          re.IGNORECASE)
 _PREP_DATE = re.compile(rf"\b(?:in|on|from|with effect from)\s+{_D}")

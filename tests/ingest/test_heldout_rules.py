@@ -221,3 +221,12 @@ def test_unbulleted_member_lines_after_the_boards_members_are_are_seats():
 def test_lines_after_a_signed_as_a_correct_record_line_stay_a_signature():
     blocks = parse_structure("1.1 Agreed.\n\nSigned as a correct record:\n\nDr Jo Bell\nChair, Wexcombe Panel\n")
     assert [b.kind for b in blocks] == ["paragraph", "paragraph", "signature"]
+
+
+def test_appointed_to_carry_out_an_inspection_and_became_leader_in_a_month():
+    facts = facts_of("ROWANSTOKE BOROUGH COUNCIL\n\nThe Secretary of State has appointed Ms Lyra Quist to carry out "
+                     "a Best Value inspection of the Council. Cllr Abel Morrow became Leader of the Council in "
+                     "May 2019.\n", date=PartialDate(2021, 7, 8))
+    got = {(h.person, h.role): (h.start.iso() if h.start else None, h.attested is not None) for h in facts.holdings
+           if h.person}
+    assert got == {("Lyra Quist", "inspector"): (None, True), ("Abel Morrow", "leader"): ("2019-05", True)}
