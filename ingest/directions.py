@@ -30,7 +30,7 @@ _EFFECT = re.compile(r"\bDirections\s+(?:take|took|shall\s+take)\s+effect\s+(?:o
 _DEADLINE_REL = re.compile(
     r"\b(?:within|no\s+later\s+than)\s+\**(?P<dur>(?:\d+|[a-z-]+)\s+(?:day|week|fortnight|month|year)s?)\**\s+"
     r"(?:of|from|after)\s+the\s+date\s+of\s+(?:these|this|the)\s+Directions?\b", re.I)
-_DEADLINE_ABS = re.compile(r"\b(?:by|no\s+later\s+than|before|on\s+or\s+before)\s+$", re.I)
+_DEADLINE_ABS = re.compile(r"\b(?:by|no\s+later\s+than|before|on\s+or\s+before)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _INTERVAL = re.compile(
     r"\b(?:at\s+)?(?P<n>(?:\d+|one|two|three|four|six|twelve))[\s-]+(?P<unit>month|week|year)ly\s+intervals?\b"
     r"|\bevery\s+(?P<n2>\d+|one|two|three|four|six|twelve)\s+(?P<unit2>month|week|year)s\b"

@@ -218,3 +218,12 @@ def test_items_numbered_in_brackets_under_shall_are_labelled_by_their_number():
     assert [(i.label, i.deadline_duration, i.deadline, i.reporting_interval) for i in d.items] == [
         ("1", "P2M", PartialDate(2019, 3, 15), None), ("2", None, PartialDate(2019, 5, 31), None),
         ("3", None, None, "P6M")]
+
+
+def test_a_deadline_by_the_end_of_a_month():
+    blocks = [_b("p2", "2", "paragraph", "The Secretary of State hereby directs Oakhurst City Council that the Authority shall:"),
+              _b("p2.a", "2(a)", "item", "by the end of March 2020, prepare an improvement plan;", parent="p2"),
+              _b("p2.b", "2(b)", "item", "within 28 days of the date of these Directions, establish a board.", parent="p2")]
+    (d,) = find_directions(Document(slug="oakhurst", path="x.txt", blocks=blocks, date=PartialDate(2019, 12, 2)))
+    assert [(i.label, i.deadline_duration, i.deadline) for i in d.items] == [
+        ("a", None, PartialDate(2020, 3)), ("b", "P28D", PartialDate(2019, 12, 30))]
