@@ -212,6 +212,7 @@ def extract(r: "Reader") -> None:
             last = bs[-1]
     _team_lists(r)
     _membership_lists(r)
+    _present_lines(r)
     _other_members(r)
 
 
@@ -335,6 +336,31 @@ def _membership_lists(r: "Reader") -> None:
             if board is not None:
                 for c in children[b.anchor]:
                     _list_seat(r, c, board)
+        bs = bodies(r, b) or _capital_bodies(b)
+        if bs:
+            last = bs[-1]
+
+
+_PRESENT_LINE = re.compile(r"^(?:Members\s+)?Present\s*:\s*(?=\S)")
+
+
+def _present_lines(r: "Reader") -> None:
+    """Minutes of a board: 'Present: Councillors A (Chair), B and C; Dr D (Independent Member)' on one
+    line: each name present sits on the board that met ('Also present:' / 'In attendance:' do not)."""
+    last: Optional[OrgSpan] = None
+    for b in r.doc.blocks:
+        m = _PRESENT_LINE.match(b.text)
+        if m and last is not None:
+            stop = re.search(r"\b(?:In\s+attendance|Also\s+(?:present|in\s+attendance)|Apologies|Absent)\b", b.text)
+            seated = {h.person for h in r.facts.holdings if h.organisation == last.name and h.person}
+            for n in r.names[b.anchor]:
+                if (stop and n.start >= stop.start()) or n.name in seated:
+                    continue              # an officer in attendance; a seat the membership list already gave
+                seat = re.match(r"\s*\(((?:Vice[- ]|Deputy\s+)?Chair(?:man|woman|person)?)\)", b.text[n.end:])
+                word = seat.group(1) if seat else "member"
+                role = "board-member" if not seat else "vice-chair" if word.lower().startswith(("vice", "deputy")) \
+                    else "chair"
+                _seat(r, b, last, role, n.start, n.end + (seat.end() if seat else 0), "present-line", n, word)
         bs = bodies(r, b) or _capital_bodies(b)
         if bs:
             last = bs[-1]

@@ -71,6 +71,20 @@ def _chain_after(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
         if role and t[role.end:role.end + 1] == ")":
             r.holding(b, role, n.start, role.end + 1, "paren-role", person=n, org=None)
             return True
+        if role and re.match(r"\s+and\s+", t[role.end:]):
+            # "X (Director of Finance and Section 151 Officer)": both posts
+            second = next((x for x in roles if x.full_start == role.end + len(re.match(r"\s+and\s+", t[role.end:]).group(0))),
+                          None)
+            if second and t[second.end:second.end + 1] == ")":
+                r.holding(b, role, n.start, second.end + 1, "paren-role", person=n, org=None)
+                r.holding(b, second, n.start, second.end + 1, "paren-role", person=n, org=None)
+                return True
+        close = t.find(")", pos)
+        last = next((x for x in roles if pos < x.full_start and x.end == close), None) if 0 < close - pos < 90 else None
+        if last is not None and re.search(r"\band\s+$", t[:last.full_start]) and "(" not in t[pos + m.end():close]:
+            # "X (Director of Place and Monitoring Officer)": the post the brackets end with
+            r.holding(b, last, n.start, close + 1, "paren-role", person=n, org=None)
+            return True
         org = r.org_at(b, role.end) if role else None
         if role and org and t[org.end:org.end + 1] == ")":
             # "X (Chief Executive, Barsetshire County Council)"
@@ -271,6 +285,7 @@ _AS = re.compile(r"\s*(?:,\s*)?(?:(?:has been|have been|was|is|will be|had been|
                  r"(?:(?:appointed|elected|named|confirmed|re-appointed|installed)\s+"
                  r"(?:as\s+|to be\s+|to the (?:role|post|position) of\s+)?|as\s+|to be\s+|"
                  r"to the (?:role|post|position) of\s+|joined (?:the\s+\w+\s+)?as\s+|"
+                 r"took up (?:the\s+|his\s+|her\s+|their\s+)?(?:post|role|office|position) (?:as|of)\s+|"
                  r"(?:has |have |had )?(?:acted|been acting|is acting|will act|acts|served|serves|has served) as\s+)"
                  r"(?:the\s+|its\s+|our\s+|their\s+|an?\s+)?")
 _COPULA = re.compile(r"\s*,?\s+(is|was|has been|had been|became|remains|has become)\s+"

@@ -230,3 +230,19 @@ def test_appointed_to_carry_out_an_inspection_and_became_leader_in_a_month():
     got = {(h.person, h.role): (h.start.iso() if h.start else None, h.attested is not None) for h in facts.holdings
            if h.person}
     assert got == {("Lyra Quist", "inspector"): (None, True), ("Abel Morrow", "leader"): ("2019-05", True)}
+
+
+def test_a_present_line_seats_those_present_but_not_those_in_attendance():
+    text = ("Minutes of the Harbour Recovery Panel held on 9 February 2024\n\n"
+            "Present: Councillors Tessa Greer (Chair), Brian Holt and Cara Lyle; Dr Peter Voss (Independent Member) "
+            "In attendance: Nina Akers (Chief Executive)\n\n"
+            "1.1 Leon Shaw took up post as Section 151 Officer on 1 January 2024.\n\n"
+            "1.2 Apologies were received from Omar Dunn (Director of Place and Monitoring Officer).\n")
+    facts = facts_of(text, date=PartialDate(2024, 2, 9))
+    board = "Harbour Recovery Panel"
+    assert seats(facts) == [("Brian Holt", "board-member", board, (), ""), ("Cara Lyle", "board-member", board, (), ""),
+                            ("Peter Voss", "board-member", board, (), ""), ("Tessa Greer", "chair", board, (), "")]
+    got = {(h.person, h.role): h.start.iso() if h.start else None for h in facts.holdings
+           if h.role in ("section-151-officer", "monitoring-officer", "head-of-paid-service")}
+    assert got == {("Nina Akers", "head-of-paid-service"): None, ("Leon Shaw", "section-151-officer"): "2024-01-01",
+                   ("Omar Dunn", "monitoring-officer"): None}
