@@ -350,6 +350,33 @@ _PREDECESSOR = re.compile(r"\b(?:the|a|our|its)\s+(?:previous|former|last|outgoi
                           r"holder|occupant|appointee)\b")
 
 
+_NAMED_PREDECESSOR = re.compile(r"\b(?:succeeding|replacing|who\s+(?:succeeds|succeeded|replaces|replaced)|"
+                                r"(?:following|after)\s+the\s+(?:resignation|departure|retirement)\s+of)\s+$")
+_LEFT_ON = re.compile(rf",?\s+who\s+(?:left|retired|resigned|stepped\s+down|departed)\b(?:\s+(?:the|from\s+the)\s+"
+                      rf"\w+)?\s+(?:on|in|at\s+the\s+end\s+of)\s+(?P<date>{DATE_RE})")
+
+
+def _named_predecessors(r: Reader) -> None:
+    """'X took up post as Section 151 Officer ..., succeeding Y, who retired on 31 December 2023': Y held
+    the post named before in the sentence, and left it on the date the relative clause states."""
+    from ingest.roles import to_partial
+    for b in r.doc.blocks:
+        for n in r.names[b.anchor]:
+            m = _NAMED_PREDECESSOR.search(b.text, 0, n.start)
+            if m is None:
+                continue
+            s0 = b.text.rfind(". ", 0, m.start()) + 1
+            roles = [x for x in r.roles[b.anchor] if s0 <= x.start and x.end <= m.start() and not x.plural]
+            if not roles or any(h.person == n.name and h.role == roles[-1].role for h in r.facts.holdings):
+                continue
+            left = _LEFT_ON.match(b.text, n.end)
+            h = r.holding(b, roles[-1].role, m.start(), left.end() if left else n.end, "named-predecessor",
+                          person=n, past=True, as_written=roles[-1].label)
+            r.person(b, n)
+            if left:
+                h.end = to_partial(re.match(DATE_RE, left.group("date")))
+
+
 def _predecessors(r: Reader) -> None:
     """'... following the departure of the previous postholder in April 2026': the post named just
     before had an unnamed holder who has left (an end when the sentence dates the departure)."""
@@ -511,6 +538,7 @@ def extract(doc: Document, facts: DocumentFacts) -> None:
     _unnamed(r)
     _interim_arrangements(r)
     _predecessors(r)
+    _named_predecessors(r)
     read_copies(r)
     _fill_organisations(r)
     _dedupe(facts)

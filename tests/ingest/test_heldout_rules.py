@@ -246,3 +246,12 @@ def test_a_present_line_seats_those_present_but_not_those_in_attendance():
            if h.role in ("section-151-officer", "monitoring-officer", "head-of-paid-service")}
     assert got == {("Nina Akers", "head-of-paid-service"): None, ("Leon Shaw", "section-151-officer"): "2024-01-01",
                    ("Omar Dunn", "monitoring-officer"): None}
+
+
+def test_a_named_predecessor_held_the_post_until_the_day_they_left():
+    facts = facts_of("2.1 Leon Shaw took up post as Section 151 Officer on 1 January 2024, succeeding Alan Pike, "
+                     "who retired on 31 December 2023.\n", date=PartialDate(2024, 2, 9))
+    assert holdings(facts) == [("Alan Pike", "section-151-officer", "", "", "", "2023-12-31"),
+                               ("Leon Shaw", "section-151-officer", "", "", "2024-01-01", "")]
+    pike = next(h for h in facts.holdings if h.person == "Alan Pike")
+    assert (pike.attested, pike.evidence.exact) == (None, "succeeding Alan Pike, who retired on 31 December 2023")
