@@ -33,6 +33,7 @@ _ATTENDANCE = re.compile(r"^\s*(?:Present|In\s+attendance|Also\s+(?:present|in\s
                          r"|Attendees|Members\s+present|Officers\s+present)\s*:", re.I)
 _TABLE_ROW = re.compile(r"^\s*\|?\s*[^|\s][^|]*(?:\|\s*[^|]*){2,}$")
 _LIST_LEAD = re.compile(r"\b(?:members?|membership|are|were|include[sd]?|comprises?|following|as\s+follows)\s*:\s*$", re.I)
+_MEMO_LINE = re.compile(r"^\s*(?:From|To)\s*:\s*\S")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _ANNEX = re.compile(r"^(?:annex|appendix|schedule|attachment)\b", re.I)
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -158,6 +159,8 @@ def _pieces(lines: list[str]) -> list[_Piece]:
                 continue                  # a markdown table's '|---|---|' line carries no text
             if _ATTENDANCE.match(ln):
                 listed, own_line = True, True
+            elif _MEMO_LINE.match(ln) and len(cur_chunk) > 1:
+                own_line = True           # 'From: A, Lead Commissioner' / 'To: B, Minister': two blocks, two people
             elif _TABLE_ROW.match(ln) and not kind:
                 # the first row of a table is its header: the rows hang under it as entries
                 prev_row = i > 0 and _TABLE_ROW.match(cur_chunk[i - 1][1])

@@ -255,3 +255,16 @@ def test_a_named_predecessor_held_the_post_until_the_day_they_left():
                                ("Leon Shaw", "section-151-officer", "", "", "2024-01-01", "")]
     pike = next(h for h in facts.holdings if h.person == "Alan Pike")
     assert (pike.attested, pike.evidence.exact) == (None, "succeeding Alan Pike, who retired on 31 December 2023")
+
+
+def test_from_and_to_lines_on_consecutive_lines_are_two_people():
+    text = ("From: Dame Una Petch, Lead Commissioner, Cresswold Borough Council\n"
+            "To: The Rt Hon Alan Grey MP, Minister for Local Government\n\n3 June 2025\n\nDear Minister\n\n"
+            "We report on progress.\n\nYours sincerely\n\nDame Una Petch\nLead Commissioner\n")
+    blocks = parse_structure(text)
+    assert [b.text for b in blocks[:2]] == ["From: Dame Una Petch, Lead Commissioner, Cresswold Borough Council",
+                                            "To: The Rt Hon Alan Grey MP, Minister for Local Government"]
+    facts = facts_of(text, date=PartialDate(2025, 6, 3))
+    assert {(h.person, h.role) for h in facts.holdings} == {("Una Petch", "lead-commissioner"),
+                                                            ("Alan Grey", "minister-of-state")}
+    assert facts.recipients == ["The Rt Hon Alan Grey MP"]
