@@ -40,6 +40,7 @@ _SENT = re.compile(r"\bsent\s+(?:your|the)\s+(?:Authority|Council)\s+(?:a|the|it
 _START = re.compile(r"\bintervention\s+(?:began|started|commenced)\s+(?:on|in)\s+|\bDirections\s+(?:take|took)\s+effect\s+"
                     r"(?:on|from)\s+")
 _DURATION = re.compile(r"\bfor\s+an\s+initial\s+period\s+of\s+(?P<dur>(?:\d+|[a-z-]+)\s+(?:months?|years?))\b", re.I)
+_APPOINTED_ON = re.compile(r"\b(?:were|was|have\s+been|has\s+been)\s+appointed\s+(?:on|from|with\s+effect\s+from)\s+")
 _ABOUT_INSPECTION = re.compile(r"\binspect|\bInspector|\bReport\b", re.I)
 
 
@@ -110,6 +111,12 @@ def block_interventions(block: Block, year: Optional[int], terms: dict[str, str]
     if d:
         duration = parse_duration(d.group("dur"))
         spans.append(d.span())
+        a = None if start_date else next((x for x in _APPOINTED_ON.finditer(text, 0, d.start())), None)
+        got = _date_at(text, a.end(), year) if a else None
+        if got and re.fullmatch(r"\s*,?\s*", text[got[0]:d.start()]):
+            # 'We were appointed on 1 March 2025 for an initial period of two years'
+            start_date = got[1]
+            spans.append((a.start(), got[0]))
     if not spans:
         return []
     s, e = min(a for a, _ in spans), max(b for _, b in spans)

@@ -268,3 +268,14 @@ def test_from_and_to_lines_on_consecutive_lines_are_two_people():
     assert {(h.person, h.role) for h in facts.holdings} == {("Una Petch", "lead-commissioner"),
                                                             ("Alan Grey", "minister-of-state")}
     assert facts.recipients == ["The Rt Hon Alan Grey MP"]
+
+
+def test_commissioners_appointed_on_a_date_for_an_initial_period_start_the_intervention():
+    from ingest.interventions import block_interventions
+    (b,) = parse_structure("1.1 We were appointed on 1 March 2025 for an initial period of two years.\n")
+    (i,) = block_interventions(b, 2025, {})
+    assert (i.start, i.initial_duration, i.evidence.exact) == (
+        PartialDate(2025, 3, 1), "P2Y", "were appointed on 1 March 2025 for an initial period of two years")
+    (b,) = parse_structure("1.1 She was appointed on 1 March 2025. The Directions run for an initial period of two years.\n")
+    (i,) = block_interventions(b, 2025, {})
+    assert (i.start, i.initial_duration) == (None, "P2Y")
