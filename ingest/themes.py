@@ -35,9 +35,12 @@ class Mention:
 _CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("early", re.compile(r"\btoo early\b|\b(?:at (?:an|a very|the very|the|this) )?(?:very )?early stages?\b", re.I)),
     ("failing", re.compile(r"(?<!past )(?<!previous )(?<!historic )(?<!earlier )\b(?:failing|failings|failures?)\b"
-                           r"|\bserious concerns\b|\bconcerns (?:have been|were|are) identified\b", re.I)),
+                           r"|\bserious concerns\b|\bconcerns (?:have been|were|are) identified\b"
+                           r"|\b(?:remains?|is|are)\s+(?:still\s+)?(?:weak|poor|inadequate)\b"
+                           r"|\b(?:significant|serious|fundamental)\s+weakness(?:es)?\b", re.I)),
     ("progress", re.compile(r"\b(?:(?:some |very )?good|considerable|significant|real|strong|substantial) progress\b"
-                            r"|\bsignificant improvements?\b|\bprogress has been made\b", re.I)),
+                            r"|\bsignificant improvements?\b|\bprogress has been made\b"
+                            r"|\b(?:has|have) been (?:some|clear|steady) progress\b", re.I)),
     ("improved", re.compile(r"\bimproved\b", re.I)),
 )
 _NEGATION = re.compile(r"\b(?:not|no|nor|never|lack of|without|insufficient)\b[^.;]{0,25}$", re.I)

@@ -279,3 +279,10 @@ def test_commissioners_appointed_on_a_date_for_an_initial_period_start_the_inter
     (b,) = parse_structure("1.1 She was appointed on 1 March 2025. The Directions run for an initial period of two years.\n")
     (i,) = block_interventions(b, 2025, {})
     assert (i.start, i.initial_duration) == (None, "P2Y")
+
+
+def test_weak_governance_is_failing_and_some_progress_on_culture_is_progress():
+    from ingest.themes import ThemeFinder, block_themes
+    (b,) = parse_structure("1.3 Governance remains weak, although there has been some progress on culture.\n")
+    assert sorted((t.theme, t.judgement) for t in block_themes(b, ThemeFinder())) == [
+        ("culture", "progress"), ("governance", "failing")]
