@@ -14,7 +14,7 @@ from ingest import boards
 from ingest.letters import LETTER_KINDS
 from ingest.model import Block, Evidence, OrgMention
 from ingest.names import OFFICE_TITLES, NameSpan
-from ingest.roles import RoleSpan, find_roles
+from ingest.roles import RoleSpan, capacity_words, find_roles, tenure_dates
 
 if TYPE_CHECKING:  # pragma: no cover
     from ingest.people import Reader
@@ -182,12 +182,19 @@ def _role_before(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
         # after 'Role, X' the name must end its phrase: 'After consulting the Monitoring Officer,
         # Jane Smith decided' names no Monitoring Officer
         # a party label may follow the name: 'the Leader of the Opposition, Cllr Y (Liberal Democrat)'
-        ends = r"\s*(?:[,.;:)]|'s|’s|\s+and\b|$|\s+(?=[A-Z][\w ]{0,40}:)|\([A-Z][\w&' -]{1,40}\))" if gap.strip() in (",", ":", "–", "—", "-") \
+        ends = r"\s*(?:[,.;:)]|'s|’s|\s+and\b|$|\s+(?=[A-Z][\w ]{0,40}:)|\([A-Z][\w&' -]{1,40}\)|\((?=[^()]{1,60}\)$))" if gap.strip() in (",", ":", "–", "—", "-") \
             else r"\s*(?:[,.;:)]|'s|’s|\s+(?:and|was|is|has|who|will|had)\b|$)"
         if not (titled and gap.strip() in ("",) or titled and gap.strip().startswith("for")) \
                 and not re.match(ends, t[n.end:]):
             continue
-        r.holding(b, role, role.full_start, n.end + close, "apposition-before", person=n, org=org, as_written=written)
+        # 'Head of Paid Service – X (interim, since 4 November 2025)' in a list: the brackets qualify the holding
+        paren = re.match(r"\s*\(([^()]{1,60})\)$", t[n.end:]) if not close and b.kind == "item" else None
+        cap = next((capacity_words()[w.lower()] for w in re.findall(r"[\w-]+", paren.group(1))
+                    if w.lower() in capacity_words()), None) if paren else None
+        h = r.holding(b, role, role.full_start, n.end + (paren.end() if paren else close), "apposition-before",
+                      person=n, org=org, as_written=written, capacity=cap)
+        if paren and h.start is None:
+            h.start = tenure_dates(t, n.end, n.end)[0] or h.start
         return True
     return False
 

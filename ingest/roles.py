@@ -257,5 +257,8 @@ def tenure_dates(text: str, start: int, end: int) -> tuple[Optional[PartialDate]
         if m and (m.start() <= 25 or _HOLDING_WORDS.search(after[:m.start()])) \
                 and not re.search(r"\bvacant\b", after[:m.start()]):
             st = _first_date(m)
+    if st is None and _HOLDING_WORDS.search(inside + after[:60]):
+        # 'Since January 2026 the Director of Law, X, has acted as Monitoring Officer'
+        st = _first_date(re.match(rf"\s*Since\s+{_D}", before))
     en = _first_date(_END.search(after))
     return st, en

@@ -286,3 +286,15 @@ def test_weak_governance_is_failing_and_some_progress_on_culture_is_progress():
     (b,) = parse_structure("1.3 Governance remains weak, although there has been some progress on culture.\n")
     assert sorted((t.theme, t.judgement) for t in block_themes(b, ThemeFinder())) == [
         ("culture", "progress"), ("governance", "failing")]
+
+
+def test_post_dash_name_list_items_with_a_bracketed_capacity_and_start_and_a_leading_since():
+    text = ("ASHCOMBE CITY COUNCIL\n\n2.1 The statutory officers are:\n\n"
+            "Head of Paid Service – Lorna Beck (interim, since 4 November 2025)\nSection 151 Officer – Tariq Aziz\n\n"
+            "2.2 Since January 2026 the Director of Law, Ellen Shore, has acted as Monitoring Officer.\n")
+    facts = facts_of(text, date=PartialDate(2026, 3, 5))
+    assert holdings(facts) == [
+        ("Ellen Shore", "monitoring-officer", "Ashcombe City Council", "acting", "2026-01", ""),
+        ("Lorna Beck", "head-of-paid-service", "Ashcombe City Council", "interim", "2025-11-04", ""),
+        ("Tariq Aziz", "section-151-officer", "Ashcombe City Council", "", "", ""),
+    ]
