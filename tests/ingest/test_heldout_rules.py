@@ -298,3 +298,10 @@ def test_post_dash_name_list_items_with_a_bracketed_capacity_and_start_and_a_lea
         ("Lorna Beck", "head-of-paid-service", "Ashcombe City Council", "interim", "2025-11-04", ""),
         ("Tariq Aziz", "section-151-officer", "Ashcombe City Council", "", "", ""),
     ]
+
+
+def test_financial_recovery_and_position_name_use_of_resources():
+    from ingest.themes import ThemeFinder, block_themes
+    (b,) = parse_structure("4.1 The Panel noted that the Council's financial position remains serious.\n")
+    assert [(t.theme, t.evidence.exact) for t in block_themes(b, ThemeFinder())] == [
+        ("use-of-resources", "financial position")]
