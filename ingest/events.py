@@ -42,7 +42,7 @@ _CUES: tuple[tuple[str, str, re.Pattern], ...] = (
     # weaker: who chairs is often said in passing ('the Board, chaired by X, met on ...')
     ("Appointment", "chair", re.compile(r"\bchaired\s+by\b|\bchair\s+of\b", re.I)),
     ("Meeting", "meeting", re.compile(
-        r"\bmeetings?\b|\bmet\b|\bFull\s+Council\b|\bCabinet\b|\bworkshop\b|\bconference\b|\bforum\b|\bsession\b"
+        r"\bmeetings?\b|\bmet\b|\b(?:will|to|shall)\s+(?:next\s+)?meet\b|\bFull\s+Council\b|\bCabinet\b|\bworkshop\b|\bconference\b|\bforum\b|\bsession\b"
         r"|\b(?:go|goes|come|comes|went|taken?|report(?:ed)?)\s+to\s+Council\b"
         r"|^\s*Held\s+(?:on|at)\b", re.I)),        # minutes' 'Held on Tuesday 14 July ... at the Town Hall'
     ("Event", "directions", re.compile(r"\bDirections\s+(?:of|dated)\b|\bDirections\s+(?:take|took)\s+effect\b"

@@ -305,3 +305,10 @@ def test_financial_recovery_and_position_name_use_of_resources():
     (b,) = parse_structure("4.1 The Panel noted that the Council's financial position remains serious.\n")
     assert [(t.theme, t.evidence.exact) for t in block_themes(b, ThemeFinder())] == [
         ("use-of-resources", "financial position")]
+
+
+def test_a_board_that_will_next_meet_on_a_date_has_a_meeting_then():
+    from ingest.events import block_events
+    (b,) = parse_structure("4.2 The Panel met on 2 June 2023 and will next meet on 14 July 2023.\n")
+    assert sorted((e.kind, e.date.iso()) for e in block_events(b, 2023)) == [
+        ("Meeting", "2023-06-02"), ("Meeting", "2023-07-14")]
