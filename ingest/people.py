@@ -76,7 +76,7 @@ class Reader:
                         first_name[o.key] = o.name
             self.roles[b.anchor] = find_roles(b.text)
             if b.text.isupper():
-                # a letterhead or title in capitals ('NORTHWICK CITY COUNCIL') names the authority too
+                # a letterhead or title in capitals ('X CITY COUNCIL') names the authority too
                 for o in find_orgs(b.text.title()):
                     if o.kind == "authority" and o.key not in {x.key for x in orgs}:
                         counts[o.key] = counts.get(o.key, 0) + 1
