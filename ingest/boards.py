@@ -213,6 +213,7 @@ def extract(r: "Reader") -> None:
     _team_lists(r)
     _membership_lists(r)
     _present_lines(r)
+    _seat_before_name(r)
     _other_members(r)
 
 
@@ -339,6 +340,25 @@ def _membership_lists(r: "Reader") -> None:
         bs = bodies(r, b) or _capital_bodies(b)
         if bs:
             last = bs[-1]
+
+
+_SEAT_BEFORE = re.compile(r"(?:Independent\s+)?(?P<vice>Vice[- ]|Deputy\s+)?Chair(?:man|woman|person)?\s+of\s+(?:the\s+)?$")
+
+
+def _seat_before_name(r: "Reader") -> None:
+    """'The Independent Chair of the Improvement Board, Professor X, has agreed': X chairs that board."""
+    for b in r.doc.blocks:
+        for o in bodies(r, b):
+            m = _SEAT_BEFORE.search(b.text, 0, o.start)
+            gap = re.match(r"\s*,\s*", b.text[o.end:])
+            if m is None or gap is None:
+                continue
+            n = next((x for x in r.names[b.anchor] if x.start == o.end + gap.end()), None)
+            if n is None or any(h.person == n.name and h.organisation == o.name for h in r.facts.holdings):
+                continue
+            role = "vice-chair" if m.group("vice") else "chair"
+            written = re.sub(r"\s+of(?:\s+the)?\s*$", "", b.text[m.start():o.start])
+            _seat(r, b, o, role, m.start(), n.end, "seat-before-name", n, written)
 
 
 _PRESENT_LINE = re.compile(r"^(?:Members\s+)?Present\s*:\s*(?=\S)")

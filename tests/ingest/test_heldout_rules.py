@@ -312,3 +312,14 @@ def test_a_board_that_will_next_meet_on_a_date_has_a_meeting_then():
     (b,) = parse_structure("4.2 The Panel met on 2 June 2023 and will next meet on 14 July 2023.\n")
     assert sorted((e.kind, e.date.iso()) for e in block_events(b, 2023)) == [
         ("Meeting", "2023-06-02"), ("Meeting", "2023-07-14")]
+
+
+def test_the_chair_of_a_board_named_before_the_person():
+    facts = facts_of("3. The Independent Chair of the Recovery Board, Professor Amos Reed, has agreed the plan. "
+                     "The Vice-Chair of the Recovery Board, Cllr Ada Fry, agreed too.\n")
+    got = sorted((h.person, h.role, h.organisation, h.role_as_written, h.evidence.exact) for h in facts.holdings
+                 if h.role in ("chair", "vice-chair"))
+    assert got == [("Ada Fry", "vice-chair", "Recovery Board", "Vice-Chair",
+                    "Vice-Chair of the Recovery Board, Cllr Ada Fry"),
+                   ("Amos Reed", "chair", "Recovery Board", "Independent Chair",
+                    "Independent Chair of the Recovery Board, Professor Amos Reed")]
