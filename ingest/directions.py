@@ -30,6 +30,8 @@ _EFFECT = re.compile(r"\bDirections\s+(?:take|took|shall\s+take)\s+effect\s+(?:o
 _DEADLINE_REL = re.compile(
     r"\b(?:within|no\s+later\s+than)\s+\**(?P<dur>(?:\d+|[a-z-]+)\s+(?:day|week|fortnight|month|year)s?)\**\s+"
     r"(?:of|from|after)\s+the\s+date\s+of\s+(?:these|this|the)\s+Directions?\b", re.I)
+_DEADLINE_LEAD = re.compile(r"\s*(?:within|no\s+later\s+than)\s+\**(?P<dur>(?:\d+|[a-z-]+)\s+(?:day|week|fortnight|month|year)s?)"
+                            r"\**\s*,", re.I)
 _DEADLINE_ABS = re.compile(r"\b(?:by|no\s+later\s+than|before|on\s+or\s+before)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _INTERVAL = re.compile(
     r"\b(?:at\s+)?(?P<n>(?:\d+|one|two|three|four|six|twelve))[\s-]+(?P<unit>month|week|year)ly\s+intervals?\b"
@@ -268,7 +270,8 @@ def _item(block: Block, label: str, date: Optional[PartialDate], terms: dict[str
     start, end = span or (0, len(block.text))
     text = block.text[start:end]
     duration, deadline = None, None
-    m = _DEADLINE_REL.search(text)
+    # an item that opens 'Within three months, ...' counts from the date of the Directions too
+    m = _DEADLINE_REL.search(text) or _DEADLINE_LEAD.match(text)
     if m:
         duration = parse_duration(m.group("dur"))
         if duration and date is not None:

@@ -227,3 +227,12 @@ def test_a_deadline_by_the_end_of_a_month():
     (d,) = find_directions(Document(slug="oakhurst", path="x.txt", blocks=blocks, date=PartialDate(2019, 12, 2)))
     assert [(i.label, i.deadline_duration, i.deadline) for i in d.items] == [
         ("a", None, PartialDate(2020, 3)), ("b", "P28D", PartialDate(2019, 12, 30))]
+
+
+def test_an_item_opening_within_a_duration_counts_from_the_direction_date():
+    blocks = [_b("p2", "2", "paragraph", "The Secretary of State hereby directs Lynbrook Borough Council to:"),
+              _b("p2.a", "2(a)", "item", "within three months, prepare an improvement plan;", parent="p2"),
+              _b("p2.b", "2(b)", "item", "before 1 September 2026, review its scrutiny arrangements.", parent="p2")]
+    (d,) = find_directions(Document(slug="lynbrook", path="x.txt", blocks=blocks, date=PartialDate(2026, 3, 3)))
+    assert [(i.label, i.deadline_duration, i.deadline) for i in d.items] == [
+        ("a", "P3M", PartialDate(2026, 6, 3)), ("b", None, PartialDate(2026, 9, 1))]
