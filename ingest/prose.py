@@ -71,6 +71,13 @@ def _chain_after(r: "Reader", b: Block, n: NameSpan, roles: list[RoleSpan]) -> b
         if role and t[role.end:role.end + 1] == ")":
             r.holding(b, role, n.start, role.end + 1, "paren-role", person=n, org=None)
             return True
+        # "X (Leader, in the Chair)", "X (Cabinet Member for Resources)": the post, then a remark or portfolio
+        tail = re.match(r"(?:,\s*[^()]{1,40}|\s+for\s+[A-Z][\w&' -]{1,40})\)", t[role.end:]) if role else None
+        if tail and not any(role.end < x.full_start < role.end + tail.end() for x in roles):
+            portfolio = tail.group(0).startswith(" ")
+            r.holding(b, role, n.start, role.end + tail.end(), "paren-role", person=n, org=None,
+                      as_written=t[role.full_start:role.end + tail.end() - 1] if portfolio else None)
+            return True
         if role and re.match(r"\s+and\s+", t[role.end:]):
             # "X (Director of Finance and Section 151 Officer)": both posts
             second = next((x for x in roles if x.full_start == role.end + len(re.match(r"\s+and\s+", t[role.end:]).group(0))),

@@ -323,3 +323,12 @@ def test_the_chair_of_a_board_named_before_the_person():
                     "Vice-Chair of the Recovery Board, Cllr Ada Fry"),
                    ("Amos Reed", "chair", "Recovery Board", "Independent Chair",
                     "Independent Chair of the Recovery Board, Professor Amos Reed")]
+
+
+def test_a_bracketed_post_followed_by_a_remark_or_a_portfolio():
+    facts = facts_of("Present: Cllr Yara Teal (Leader, in the Chair), Cllr Ivo Shan (Cabinet Member for Resources)\n\n"
+                     "1. The Leader reported on the budget.\n")
+    got = sorted((h.person, h.role, h.role_as_written, h.evidence.exact) for h in facts.holdings)
+    assert got == [("Ivo Shan", "cabinet-member", "Cabinet Member for Resources",
+                    "Cllr Ivo Shan (Cabinet Member for Resources)"),
+                   ("Yara Teal", "leader", "Leader", "Cllr Yara Teal (Leader, in the Chair)")]
