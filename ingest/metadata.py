@@ -105,6 +105,8 @@ def guess_kind(blocks: list[Block]) -> str:
         return "DirectionsDocument"
     if re.search(r"\bminutes\b", title_words):
         return "Minutes"
+    if not has_salutation(blocks) and any(re.match(r"\s*(?:Members\s+)?Present\s*:", b.text) for b in blocks[:12]):
+        return "Minutes"                  # 'CABINET – 17 June 2027' then 'Present: ...': a meeting's record
     if has_salutation(blocks) or any(b.kind == "closing" for b in blocks):
         return "Letter"
     if re.search(r"\bstatement\b", title_words):

@@ -332,3 +332,11 @@ def test_a_bracketed_post_followed_by_a_remark_or_a_portfolio():
     assert got == [("Ivo Shan", "cabinet-member", "Cabinet Member for Resources",
                     "Cllr Ivo Shan (Cabinet Member for Resources)"),
                    ("Yara Teal", "leader", "Leader", "Cllr Yara Teal (Leader, in the Chair)")]
+
+
+def test_a_record_that_opens_with_who_was_present_is_minutes():
+    from ingest.metadata import guess_kind
+    assert guess_kind(parse_structure("NORTH ASHBY COUNCIL\n\nCABINET – 17 June 2027\n\n"
+                                      "Present: Cllr Yara Teal (Leader, in the Chair)\n\n1. Budget\n")) == "Minutes"
+    assert guess_kind(parse_structure("Dear Ms Teal\n\nPresent: the budget was agreed.\n\nYours sincerely\n\nA Bee\n")) \
+        == "Letter"
