@@ -214,6 +214,7 @@ def extract(r: "Reader") -> None:
     _membership_lists(r)
     _present_lines(r)
     _seat_before_name(r)
+    _leads_on(r)
     _other_members(r)
 
 
@@ -359,6 +360,24 @@ def _seat_before_name(r: "Reader") -> None:
             role = "vice-chair" if m.group("vice") else "chair"
             written = re.sub(r"\s+of(?:\s+the)?\s*$", "", b.text[m.start():o.start])
             _seat(r, b, o, role, m.start(), n.end, "seat-before-name", n, written)
+
+
+def _leads_on(r: "Reader") -> None:
+    """'X, who leads on financial management for the Board, ...' outside a membership list: a Lead of
+    the board the paragraph (or the one before it) names."""
+    last: Optional[OrgSpan] = None
+    for b in r.doc.blocks:
+        bs = bodies(r, b) or _capital_bodies(b)
+        for n in r.names[b.anchor]:
+            m = _LEADS_ON.match(b.text, n.end)
+            board = next((o for o in reversed(bs) if o.end <= n.start), None) or (bs[0] if bs else last)
+            if m is None or board is None or not themes_of(m.group("theme")) or \
+                    any(h.person == n.name and h.organisation == board.name for h in r.facts.holdings):
+                continue
+            _seat(r, b, board, "board-lead", n.start, m.end("theme"), "leads-on", n, "lead",
+                  lead_for=themes_of(m.group("theme")))
+        if bs:
+            last = bs[-1]
 
 
 _PRESENT_LINE = re.compile(r"^(?:Members\s+)?Present\s*:\s*(?=\S)")

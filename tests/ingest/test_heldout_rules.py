@@ -340,3 +340,9 @@ def test_a_record_that_opens_with_who_was_present_is_minutes():
                                       "Present: Cllr Yara Teal (Leader, in the Chair)\n\n1. Budget\n")) == "Minutes"
     assert guess_kind(parse_structure("Dear Ms Teal\n\nPresent: the budget was agreed.\n\nYours sincerely\n\nA Bee\n")) \
         == "Letter"
+
+
+def test_who_leads_on_a_theme_in_prose_is_a_lead_of_the_board_named():
+    facts = facts_of("4.1 The Tanford Assurance Board met in May. Jon Pell, who leads on financial management, "
+                     "presented the budget.\n")
+    assert seats(facts) == [("Jon Pell", "board-lead", "Tanford Assurance Board", ("use-of-resources",), "")]
