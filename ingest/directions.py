@@ -62,6 +62,12 @@ _AREA = (
 # that the relevant Direction can be ended very shortly'): the area is the phrase before the Direction.
 _AREA_PHRASE = re.compile(r"\b(?:in\s+relation\s+to|in\s+respect\s+of|regarding)\s+(?!the\b|a\b|an\b|this\b|its\b|our\b|their\b|your\b)"
                           r"(?P<area>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?=\s+(?:has|have|is|are|was|were|and|including)\b|[,.;:)]|$)")
+# The areas a set of Directions covers, listed after the powers it gives ('Commissioners with decision
+# making powers in the areas of Grants, Procurement and Property'; 'powers over planning and licensing').
+_POWERS_AREAS = re.compile(
+    r"\bpowers\s+(?:(?:in|over)\s+(?:the\s+)?(?:areas?|functions?)\s+of|over|in\s+relation\s+to|in\s+respect\s+of)\s+"
+    r"(?P<list>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?(?:,\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)*"
+    r"(?:,?\s+and\s+[A-Za-z][\w-]*(?:\s+[A-Z][\w-]*)?))")
 _UNNAMED_DIRECTION = re.compile(r"\b(?:this|the\s+relevant|that|the\s+same)\s+Directions?\b")
 # What an authority asks for, or claims, about a Direction ('the Directions in respect of Grants can end').
 _D = r"\bDirections?(?:\s+(?:in\s+respect\s+of|in\s+relation\s+to|regarding|for)\s+[A-Za-z]\w*(?:\s+[A-Za-z]\w*){0,3}?)?"
@@ -375,6 +381,7 @@ def referred_directions(doc: Document) -> list[DirectionFact]:
                 if key not in out:
                     out[key] = DirectionFact("made", Evidence.of(block, m.start(), end, "direction-referred"),
                                              date=date, key=key)
+                    _add_powers_areas(out[key], block, m.end())
         mentions = sorted((m for rx in _AREA for m in rx.finditer(text)
                            if m.group("area").split()[0] not in _NOT_AREA), key=lambda m: m.start())
         for i, m in enumerate(mentions):
@@ -389,6 +396,15 @@ def referred_directions(doc: Document) -> list[DirectionFact]:
             if d is not None and d.key not in out:
                 out[d.key] = d
     return list(out.values())
+
+
+def _add_powers_areas(d: DirectionFact, block: Block, after: int) -> None:
+    """The areas the Directions' powers cover, when the same paragraph lists them after the mention."""
+    m = _POWERS_AREAS.search(block.text, after)
+    if m is None:
+        return
+    d.areas = tuple(a.strip() for a in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list")) if a.strip())
+    d.extra_evidence.append(Evidence.of(block, m.start(), m.end(), "direction-powers-areas"))
 
 
 def _outcomes(block: Block, lo: int = 0, hi: Optional[int] = None) -> list[tuple[int, int, str]]:

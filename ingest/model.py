@@ -169,6 +169,7 @@ class DirectionFact:
     items: list[DirectionItemFact] = field(default_factory=list)
     key: str = "directions"
     area: Optional[str] = None        # a Direction referred to by its area, as written ('Procurement')
+    areas: tuple[str, ...] = ()       # areas a set of Directions covers ('powers in the areas of Grants, Property')
     outcome_sought: Optional[str] = None   # what the authority asks or claims: end | end shortly | fulfilled | remove | amend | continue
     extra_evidence: list[Evidence] = field(default_factory=list)
 

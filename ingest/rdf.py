@@ -385,8 +385,8 @@ class _Builder:
             area = f" ({d.area})" if d.area else ""
             self.add(iri, RDFS.label, Literal(f"{'Proposed ' if d.status == 'proposed' else ''}Directions{when}{area}"))
             self.add(iri, BVKG.status, Literal(d.status))
-            if d.area:
-                self.add(iri, DCTERMS.subject, Literal(d.area))
+            for subject in ((d.area,) if d.area else ()) + tuple(d.areas):
+                self.add(iri, DCTERMS.subject, Literal(subject))
             if d.outcome_sought:
                 self.add(iri, BVKG.outcomeSought, Literal(d.outcome_sought))
             if d.date:

@@ -720,10 +720,6 @@ def _cq25_answered_part(store):
     return rows
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the December 2014 Directions (D004) carry no dcterms:subject for their areas (Grants, Procurement, "
-    "Property, Election, Communication): 'decision making powers in the areas of Grants, Procurement, "
-    "Property, Election and Communication' yields no area"))
 def test_cq25_commissioners_under_the_december_2014_directions(corpus_store):
     """CQ25: Under the December 2014 Directions, how many Commissioners were appointed, with powers in which areas, and who were they?"""
     _cq25_answered_part(corpus_store)

@@ -236,3 +236,15 @@ def test_an_item_opening_within_a_duration_counts_from_the_direction_date():
     (d,) = find_directions(Document(slug="lynbrook", path="x.txt", blocks=blocks, date=PartialDate(2026, 3, 3)))
     assert [(i.label, i.deadline_duration, i.deadline) for i in d.items] == [
         ("a", "P3M", PartialDate(2026, 6, 3)), ("b", None, PartialDate(2026, 9, 1))]
+
+
+def test_areas_of_the_powers_the_directions_give():
+    text = ("In March 2021 Kingsmere City Council was placed under Best Value Directions by the Secretary of "
+            "State. The Directions gave two Commissioners decision making powers in the areas of Housing "
+            "Management, Finance, Licensing and Regeneration. Three other councils were not affected.")
+    doc = Document(slug="k", path="k.txt", blocks=[_b("b1", None, "paragraph", text)], date=PartialDate(2022))
+    (d,) = referred_directions(doc)
+    assert d.key == "best-value-directions"
+    assert d.areas == ("Housing Management", "Finance", "Licensing", "Regeneration")
+    assert [(e.exact, e.rule) for e in d.extra_evidence] == [
+        ("powers in the areas of Housing Management, Finance, Licensing and Regeneration", "direction-powers-areas")]
