@@ -142,12 +142,8 @@ def serialize_rows(names: list[str], rows: list[dict], fmt: str, truncated: bool
 
 def evaluate_remote(store, sparql: str, form: str, fmt: str, cap: int) -> QueryAnswer:
     """A remote server through the store interface (it enforces its own time limit)."""
-    if form in ("CONSTRUCT", "DESCRIBE"):
-        body, media = store.query_bytes(sparql, fmt)
-        return QueryAnswer(body, media)
-    if form == "ASK":
-        body, media = store.query_bytes(sparql, fmt)
-        return QueryAnswer(body, media)
+    if form in ("CONSTRUCT", "DESCRIBE", "ASK"):
+        return QueryAnswer(*store.query_bytes(sparql, fmt))
     res = store.select(sparql)
     return serialize_rows(list(res.vars), res.rows[:cap], fmt, len(res.rows) > cap)
 

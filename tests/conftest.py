@@ -39,3 +39,28 @@ def tiny_store_path(tmp_path_factory):
     st.flush()
     del st  # release the folder: readers open it read-only
     return str(path)
+
+
+def kill_build_while_writing(corpus, data, timeout: float):
+    """Start a real `bvkg build` and SIGKILL it once its new store folder appears.
+
+    Returns (the half-written build folder or None if the build ended first, the exit code)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    bvkg = Path(sys.executable).parent / "bvkg"
+    proc = subprocess.Popen([str(bvkg), "build", "--corpus", str(corpus), "--data", str(data)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    caught, deadline = None, time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        found = list((Path(data) / "builds").glob("*.tmp/store/CURRENT"))
+        if found:
+            caught = found[0].parent.parent
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+        time.sleep(0.002)
+    proc.wait()
+    return caught, proc.returncode

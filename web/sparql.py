@@ -81,14 +81,15 @@ def normalise_format(fmt: str | None) -> str | None:
     return fmt
 
 
-def run_public_query(store, query: str, fmt: str, settings: dict, pool=None) -> PublicAnswer:
+def run_public_query(store, query: str, fmt: str, settings: dict, pool=None, form: str | None = None) -> PublicAnswer:
     """Run one public query: policy check, then evaluation capped at ROW_CAP rows.
 
     With a worker pool and an on-disk store the query runs in a killable process (QUERY_TIMEOUT
     holds: graph.limits.QueryTimeout); an in-memory store (tests) is evaluated in-process by the
     same code; a remote server answers through the store interface and enforces its own timeout.
+    ``form``: the result of check_read_only when the caller has already run it (the endpoint does).
     """
-    form = check_read_only(query, settings)
+    form = form or check_read_only(query, settings)
     cap = int(settings.get("ROW_CAP") or 0) or 10**9
     if form in GRAPH_FORMS:
         if fmt in RESULT_MEDIA and fmt != "json":
@@ -186,7 +187,7 @@ def endpoint():
             from web.pages import render_query_page
             return render_query_page(query)
         ctx = app.extensions["bvkg"]
-        ans = run_public_query(ctx.store(), query, fmt, settings, ctx.query_pool())
+        ans = run_public_query(ctx.store(), query, fmt, settings, ctx.query_pool(), form=form)
     except QueryRefused as exc:
         return error_response(exc.status, exc.message)
     except limits.QueryTimeout as exc:

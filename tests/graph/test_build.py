@@ -6,16 +6,17 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import kill_build_while_writing
 
 import graph.build as gb
 from rdflib import URIRef
 from graph.build import BuildError, build
 from graph.store import open_store
-from tests.graph.conftest import BASE, DOC_A, DOC_B, FIXTURES, ID
+from tests.graph.conftest import BASE, DOC_A, DOC_B, ID
 
 QUIET = dict(echo=lambda _m: None)
 HOLDERS = "SELECT ?p WHERE { ?h <http://www.w3.org/ns/org#member> ?p } ORDER BY ?p"
@@ -145,21 +146,9 @@ def test_killed_build_process_leaves_previous_graph(fixture_corpus, tmp_path):
     first = build(fixture_corpus, data, BASE, **QUIET)
     before = _holders(data)
     (fixture_corpus / "901_fixture_b.trig").unlink()
-    bvkg = Path(sys.executable).parent / "bvkg"
-    proc = subprocess.Popen([str(bvkg), "build", "--corpus", str(fixture_corpus), "--data", str(data)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    caught = None
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and proc.poll() is None:
-        tmps = list((data / "builds").glob("*.tmp/store/CURRENT"))
-        if tmps:
-            caught = tmps[0].parent.parent
-            os.kill(proc.pid, signal.SIGKILL)
-            break
-        time.sleep(0.001)
-    proc.wait()
+    caught, code = kill_build_while_writing(fixture_corpus, data, timeout=60)
     assert caught is not None, "the build finished before it could be killed"
-    assert proc.returncode == -signal.SIGKILL
+    assert code == -signal.SIGKILL
     assert os.readlink(data / "current") == f"builds/{first.build_id}"
     assert _holders(data) == before
     # the next build clears the unfinished folder and switches

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import kill_build_while_writing
+
 from graph.build import build
 from graph.store import StoreUnavailable, open_store
 from tests.hardening.conftest import BASE, GENRE, QUIET
@@ -48,18 +50,8 @@ def test_killed_text_build_keeps_serving_previous_graph(tmp_path):
 
     for f in sorted(GENRE.glob("*.txt")):   # a bigger corpus, so the kill lands while writing the store
         shutil.copy(f, corpus)
-    proc = subprocess.Popen([str(BIN / "bvkg"), "build", "--corpus", str(corpus), "--data", str(data)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    caught, deadline = None, time.monotonic() + 300
-    while time.monotonic() < deadline and proc.poll() is None:
-        found = list((data / "builds").glob("*.tmp/store/CURRENT"))
-        if found:
-            caught = found[0].parent.parent
-            os.kill(proc.pid, signal.SIGKILL)
-            break
-        time.sleep(0.005)
-    proc.wait()
-    assert caught is not None and proc.returncode == -signal.SIGKILL, "the build ended before it was killed"
+    caught, code = kill_build_while_writing(corpus, data, timeout=300)
+    assert caught is not None and code == -signal.SIGKILL, "the build ended before it was killed"
     assert caught.exists()   # the half-written build is left behind ...
     assert os.readlink(data / "current") == f"builds/{first.build_id}"   # ... and never switched in
     assert open_store({"DATA_DIR": str(data)}).triple_count() == count
