@@ -57,6 +57,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Comma-separated SPARQL endpoints a public query may call with SERVICE; empty refuses all."),
     Setting("MAX_DOCUMENT_BYTES", 5_000_000,
             "Largest corpus file (bytes) ingest accepts; a larger file is reported as a failure, not read."),
+    Setting("VALIDATE_BATCH", 20000,
+            "Focus nodes SHACL validation checks at a time: bounds the build's memory whatever the corpus size."),
     Setting("HOST", "127.0.0.1", "Address `bvkg serve` listens on."),
     Setting("PORT", 5000, "Port `bvkg serve` listens on."),
     Setting("LICENCE_URL", "http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",

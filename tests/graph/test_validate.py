@@ -57,3 +57,75 @@ def test_missing_shapes_is_not_a_pass(tmp_path):
     report = validate_graph(rdflib.Graph(), shapes=tmp_path / "none.ttl")
     assert not report.conforms
     assert report.text == f"no SHACL shapes at {tmp_path / 'none.ttl'}: the graph was not validated"
+
+
+# ---------------------------------------------------------------- batches of focus nodes
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from graph.validate import Unbounded, load_shapes, reach  # noqa: E402
+from ontology.namespaces import sparql_prefixes  # noqa: E402
+from tests.ontology.test_shapes import CASES, SAMPLE  # noqa: E402
+
+
+def _store_of(g: rdflib.Graph, union: bool = False) -> OxigraphStore:
+    """One document's named graph; with ``union`` also materialised in the default graph, as a build does."""
+    store = OxigraphStore()
+    store.add_quads((s, p, o, URIRef("https://w3id.org/bvkg/id/document/doc-1")) for s, p, o in g)
+    if union:
+        store.materialize_union()
+    return store
+
+
+@pytest.mark.parametrize("union", [False, True], ids=["named-graphs", "materialised-union"])
+@pytest.mark.parametrize("case_id,update", [(c[0], c[1]) for c in CASES], ids=[c[0] for c in CASES])
+def test_batches_of_two_focus_nodes_find_what_the_whole_graph_finds(case_id, update, union):
+    data = rdflib.Graph().parse(SAMPLE, format="turtle")
+    data.update(sparql_prefixes() + update)
+    whole = validate_graph(data)
+    batched = validate_store(_store_of(data, union), batch=2)
+    assert not whole.conforms
+    assert batched.violations == whole.violations
+    assert batched.text == whole.text
+
+
+def test_batches_over_the_fixture_store_conform_with_the_same_count():
+    store = load_fixture(OxigraphStore())
+    assert validate_store(store, batch=3).text == validate_store(store).text
+
+
+def test_the_shapes_read_one_hop_from_their_focus_node():
+    assert reach(load_shapes()) == 1
+
+
+def _shapes(ttl: str) -> rdflib.Graph:
+    return rdflib.Graph().parse(data="@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://ex/> .\n" + ttl,
+                                format="turtle")
+
+
+def test_a_shape_on_the_values_of_a_property_adds_a_hop():
+    shapes = _shapes("""ex:S a sh:NodeShape ; sh:targetClass ex:A ;
+        sh:property [ sh:path ex:p ; sh:node ex:T ] .
+        ex:T a sh:NodeShape ; sh:property [ sh:path ex:q ; sh:class ex:C ] .""")
+    assert reach(shapes) == 2
+
+
+@pytest.mark.parametrize("path", ["( ex:p ex:q )", "[ sh:inversePath ex:p ]", "[ sh:zeroOrMorePath ex:p ]"])
+def test_paths_a_batch_cannot_bound_are_refused(path):
+    shapes = _shapes(f"ex:S a sh:NodeShape ; sh:targetClass ex:A ; sh:property [ sh:path {path} ; sh:minCount 1 ] .")
+    with pytest.raises(Unbounded):
+        reach(shapes)
+
+
+def test_shapes_a_batch_cannot_bound_validate_the_whole_graph(tmp_path: Path):
+    # an inverse path: every ex:B must be pointed at by an ex:A; batches could not see the pointer
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text("""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://ex/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:B ; sh:message "B needs an A" ;
+            sh:property [ sh:path [ sh:inversePath ex:p ] ; sh:minCount 1 ] .""", encoding="utf-8")
+    g = rdflib.Graph().parse(data="""@prefix ex: <http://ex/> .
+        ex:a1 ex:p ex:b1 . ex:b1 a ex:B . ex:b2 a ex:B .""", format="turtle")
+    report = validate_store(_store_of(g), shapes=shapes, batch=1)
+    assert [v.node for v in report.violations] == ["http://ex/b2"]
