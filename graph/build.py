@@ -63,9 +63,45 @@ class BuildResult:
 
 # ---------------------------------------------------------------- documents in
 
+class _Sink:
+    """Quads into the new build's store as documents are read, so memory does not grow with the corpus.
+
+    A Python list or an in-memory Dataset of the whole corpus cost 1-2 kB a quad (3.3 GB at 500
+    documents). Quads go to the store in bulk batches; the few that mention a blank node (the
+    ontology's OWL lists, hand-written TriG) wait for `close`, which gives them canonical labels
+    (RDFC-1.0): same input, same dump bytes. Canonical labels depend only on the quads that mention
+    blank nodes, so labelling those alone gives what labelling the whole dataset gave.
+    """
+
+    BATCH = 100_000
+
+    def __init__(self, store: ox.Store):
+        self.store = store
+        self.pending: list[ox.Quad] = []
+        self.blank = ox.Dataset()
+
+    def add(self, quad: ox.Quad) -> None:
+        if any(isinstance(t, ox.BlankNode) for t in (quad.subject, quad.object, quad.graph_name)):
+            self.blank.add(quad)
+            return
+        self.pending.append(quad)
+        if len(self.pending) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        self.store.bulk_extend(self.pending)
+        self.pending = []
+
+    def close(self) -> None:
+        self.blank.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+        self.pending += list(self.blank)
+        self.blank = ox.Dataset()
+        self.flush()
+
+
 @dataclass
 class _Loaded:
-    dataset: ox.Dataset = field(default_factory=ox.Dataset)
+    sink: _Sink
     documents: list[str] = field(default_factory=list)   # source file names that loaded
     failures: list[str] = field(default_factory=list)
 
@@ -88,10 +124,10 @@ def _ingest_texts(corpus: Path, base: str, echo: Callable[[str], None], into: _L
     minter = Minter(base)
     for facts in result.facts:
         # One document's rdflib graph at a time: the whole corpus as one rdflib Dataset cost about
-        # 11 kB a triple (5 GB at 500 documents, bench/README.md); Oxigraph's Dataset is compact.
+        # 11 kB a triple (5 GB at 500 documents, bench/README.md).
         name = ox.NamedNode(str(minter.document(facts.document.slug)))
         for s, p, o in document_graph(facts, base):
-            into.dataset.add(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name))
+            into.sink.add(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name))
     into.documents += [Path(f.document.path).name for f in result.facts]
 
 
@@ -104,7 +140,7 @@ def _load_trig(corpus: Path, echo: Callable[[str], None], into: _Loaded) -> None
             echo(f"FAILED {f.name}: {exc}")
             continue
         for q in quads:
-            into.dataset.add(q)
+            into.sink.add(q)
         into.documents.append(f.name)
         echo(f"{f.name}: {len(quads)} quads (hand-written graph)")
 
@@ -116,7 +152,26 @@ def _vocab_quads(base: str, into: _Loaded) -> None:
     g += ontology_graph()
     name = ox.NamedNode(vocab_graph_name(base))
     for s, p, o in g:
-        into.dataset.add(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name))
+        into.sink.add(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name))
+
+
+def _load_corpus(store_dir: Path, corpus: Path, base: str,
+                 echo: Callable[[str], None]) -> tuple[OxigraphStore, _Loaded]:
+    """Every document and the vocabularies into a new store (closed again if nothing loads)."""
+    store = OxigraphStore(store_dir)
+    try:
+        loaded = _Loaded(_Sink(store.raw()))
+        _ingest_texts(corpus, base, echo, loaded)
+        _load_trig(corpus, echo, loaded)
+        if not loaded.documents:
+            detail = "; ".join(loaded.failures) or f"no .txt or .trig files in {corpus}"
+            raise BuildError(f"no document could be loaded, the previous graph is kept: {detail}")
+        _vocab_quads(base, loaded)
+        loaded.sink.close()
+    except BaseException:
+        store.close()
+        raise
+    return store, loaded
 
 
 # ---------------------------------------------------------------- the build
@@ -140,20 +195,11 @@ def build(corpus_dir, data_dir, base: str, echo: Callable[[str], None] = print) 
         # sortable to the microsecond: "keep the last two" sorts build folders by name
         build_id = now.strftime("%Y%m%dT%H%M%S%fZ") + "-" + uuid.uuid4().hex[:6]
 
-        loaded = _Loaded()
-        _ingest_texts(corpus, base, echo, loaded)
-        _load_trig(corpus, echo, loaded)
-        if not loaded.documents:
-            detail = "; ".join(loaded.failures) or f"no .txt or .trig files in {corpus}"
-            raise BuildError(f"no document could be loaded, the previous graph is kept: {detail}")
-        _vocab_quads(base, loaded)
-        # Blank nodes (OWL lists in the ontology) get canonical labels: same input, same dump bytes.
-        loaded.dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-
         tmp = builds / f"{build_id}.tmp"
         tmp.mkdir()
         try:
-            result = _write_build(tmp, loaded, base, build_id, built_at, echo)
+            store, loaded = _load_corpus(tmp / "store", corpus, base, echo)
+            result = _write_build(tmp, store, loaded, base, build_id, built_at, echo)
             result.build_dir = builds / build_id
             _fsync_tree(tmp)
             os.rename(tmp, result.build_dir)
@@ -167,13 +213,11 @@ def build(corpus_dir, data_dir, base: str, echo: Callable[[str], None] = print) 
         return result
 
 
-def _write_build(tmp: Path, loaded: _Loaded, base: str, build_id: str, built_at: datetime,
-                 echo: Callable[[str], None]) -> BuildResult:
-    store = OxigraphStore(tmp / "store")
+def _write_build(tmp: Path, store: OxigraphStore, loaded: _Loaded, base: str, build_id: str,
+                 built_at: datetime, echo: Callable[[str], None]) -> BuildResult:
+    """Consolidate, validate, dump and export the loaded store in ``tmp``; closes the store."""
     try:
-        count = len(loaded.dataset)
-        store.raw().bulk_extend(loaded.dataset)   # streamed: a Python list of 1.5M quads cost about 1 GB
-        loaded.dataset = ox.Dataset()             # the store has them now
+        count = len(store.raw())
         echo(f"loaded {count} quads from {len(loaded.documents)} documents and the vocabularies ({_peak()})")
 
         clock = time.monotonic()
