@@ -13,15 +13,19 @@ SPARQL raises ``QuerySyntaxError`` with the parser's message (the endpoint answe
 """
 from __future__ import annotations
 
+import heapq
+import itertools
 import json
 import os
 import re
+import tempfile
 import threading
 import urllib.error
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Protocol, runtime_checkable
+from typing import BinaryIO, Iterable, Iterator, Protocol, runtime_checkable
 
 import pyoxigraph as ox
 import rdflib
@@ -148,6 +152,71 @@ def _graph_of(triples: Iterable) -> rdflib.Graph:
     for t in triples:
         g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
     return g
+
+
+# ---------------------------------------------------------------- dumps in bounded memory
+
+SORT_CHUNK_BYTES = 32 << 20   # lines sorted in memory at a time; more are spilled to temp files
+_SERIALIZE_BATCH = 20_000
+
+
+def serialized_lines(statements: Iterable, fmt: ox.RdfFormat) -> Iterator[bytes]:
+    """Triples or quads as N-Triples/N-Quads lines (each ending in b"\\n"), a batch at a time.
+
+    Both formats escape line breaks inside literals, so one statement is always one line.
+    """
+    it = iter(statements)
+    while batch := list(itertools.islice(it, _SERIALIZE_BATCH)):
+        yield from ox.serialize(batch, format=fmt).splitlines(keepends=True)
+
+
+def sorted_lines(lines: Iterable[bytes], unique: bool = False, chunk_bytes: int | None = None) -> Iterator[bytes]:
+    """``lines`` in byte order (without repeats when ``unique``), each ending in b"\\n".
+
+    An external merge sort, so a dump of any size sorts in about ``chunk_bytes`` (default
+    SORT_CHUNK_BYTES) of memory: runs of that many bytes are sorted and spilled to temp files,
+    then merged (heapq.merge).
+    Input that fits in one run never touches the disk. Byte order is what sorted() gives, so the
+    output is the same as sorting everything in memory.
+    """
+    chunk_bytes = chunk_bytes or SORT_CHUNK_BYTES
+    with tempfile.TemporaryDirectory(prefix="bvkg-sort-") as tmp, ExitStack() as files:
+        runs: list[Iterator[bytes]] = []
+        chunk: list[bytes] = []
+        size = 0
+        for line in lines:
+            chunk.append(line if line.endswith(b"\n") else line + b"\n")
+            size += len(line)
+            if size >= chunk_bytes:
+                runs.append(_spill(chunk, unique, Path(tmp) / f"run{len(runs)}", files))
+                chunk, size = [], 0
+        if runs:
+            if chunk:
+                runs.append(_spill(chunk, unique, Path(tmp) / f"run{len(runs)}", files))
+            merged: Iterator[bytes] = heapq.merge(*runs)
+        else:
+            merged = iter(sorted(set(chunk) if unique else chunk))
+        del chunk
+        previous = None
+        for line in merged:
+            if not (unique and line == previous):
+                yield line
+            previous = line
+
+
+def _spill(chunk: list[bytes], unique: bool, path: Path, files: ExitStack) -> Iterator[bytes]:
+    """One sorted run on disk, read back line by line (buffered) during the merge."""
+    with open(path, "wb") as fh:
+        fh.writelines(sorted(set(chunk) if unique else chunk))
+    chunk.clear()
+    return iter(files.enter_context(open(path, "rb", buffering=1 << 20)))
+
+
+def write_lines(lines: Iterable[bytes], out: BinaryIO, batch: int = 10_000) -> None:
+    """Write lines in batches (one write call per line is slow on unbuffered outputs)."""
+    it = iter(lines)
+    while block := list(itertools.islice(it, batch)):
+        out.write(b"".join(block))
 
 
 # ---------------------------------------------------------------- embedded Oxigraph
@@ -305,12 +374,19 @@ class OxigraphStore:
         to = ox.NamedNode(graph_name) if graph_name else None
         self._ox().bulk_load(data, fmt, to_graph=to) if to else self._ox().bulk_load(data, fmt)
 
-    def dump_nquads(self) -> bytes:
-        """Every quad as N-Quads, lines sorted: byte-identical for the same data."""
+    def dump_nquads(self, out: BinaryIO | None = None) -> bytes | None:
+        """Every named graph's quads as N-Quads, lines sorted: byte-identical for the same data.
+
+        With ``out`` (a binary file) the dump streams to it in bounded memory (see sorted_lines)
+        and None is returned; without, the dump is returned as bytes (the whole dump in memory).
+        """
         st = self._ox()
         named = (q for q in st if not isinstance(q.graph_name, ox.DefaultGraph))
-        lines = ox.serialize(named, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
-        return b"".join(sorted(lines))
+        lines = sorted_lines(serialized_lines(named, ox.RdfFormat.N_QUADS))
+        if out is None:
+            return b"".join(lines)
+        write_lines(lines, out)
+        return None
 
     def raw(self) -> ox.Store:
         """The pyoxigraph store itself, for bulk work in graph/ (update, dump, backup)."""

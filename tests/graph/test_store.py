@@ -143,6 +143,54 @@ def test_add_and_dump_sorted(tmp_path):
         b"<http://ex.org/b> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://ex.org/C> <http://ex.org/g> .\n")
 
 
+def _ex_store(n: int = 300) -> OxigraphStore:
+    s = OxigraphStore()
+    s.add_quads((URIRef(f"http://ex.org/s{i % 37}"), RDF.value, Literal(f"v{i}"), URIRef(f"http://ex.org/g{i % 3}"))
+                for i in range(n))
+    return s
+
+
+def test_dump_nquads_streams_the_same_bytes(tmp_path):
+    s = _ex_store()
+    s.add_quads([(URIRef("http://ex.org/a"), RDF.type, URIRef("http://ex.org/C"), None)])  # default graph: left out
+    with open(tmp_path / "dump.nq", "wb") as fh:
+        assert s.dump_nquads(fh) is None
+    data = (tmp_path / "dump.nq").read_bytes()
+    assert data == s.dump_nquads()
+    lines = data.splitlines()
+    assert len(lines) == 300 and lines == sorted(lines)
+    assert all(line.endswith(b"> .") and b"<http://ex.org/g" in line for line in lines)
+
+
+def test_sorted_lines_spills_and_merges_like_sorted(monkeypatch, tmp_path):
+    import random
+    import tempfile
+
+    from graph import store as store_mod
+
+    rng = random.Random(7)
+    lines = [f"<http://ex.org/{rng.randrange(500)}> .\n".encode() for _ in range(3000)]
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(store_mod, "SORT_CHUNK_BYTES", 1000)       # about 40 runs on disk
+    spilled = store_mod.sorted_lines(iter(lines))
+    first = next(spilled)
+    assert len(list(tmp_path.glob("bvkg-sort-*/run*"))) > 30        # the runs really went to disk
+    assert [first] + list(spilled) == sorted(lines)
+    assert list(tmp_path.glob("bvkg-sort-*")) == []                 # temp files removed when done
+    assert list(store_mod.sorted_lines(iter(lines), unique=True)) == sorted(set(lines))
+    assert list(store_mod.sorted_lines(iter(lines), unique=True, chunk_bytes=10**9)) == sorted(set(lines))
+    assert list(store_mod.sorted_lines(iter([]))) == []
+
+
+def test_dump_nquads_same_bytes_when_spilled(monkeypatch):
+    from graph import store as store_mod
+
+    s = _ex_store()
+    in_memory = s.dump_nquads()
+    monkeypatch.setattr(store_mod, "SORT_CHUNK_BYTES", 500)
+    assert s.dump_nquads() == in_memory
+
+
 # ---------------------------------------------------------------- open_store and `current`
 
 def test_open_store_reads_current_build(built):
