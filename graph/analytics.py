@@ -169,7 +169,9 @@ def centrality_quads(store, graph_name: str, G: nx.Graph | None = None) -> list[
     return quads
 
 
-def _annotated(store) -> nx.Graph:
+def annotated_network(store) -> nx.Graph:
+    """The network with ``degree_centrality``/``betweenness_centrality`` on every node: what the
+    GraphML and GEXF files carry. Build it once for both (betweenness is the slow part at scale)."""
     G = affiliation_network(store)
     for n, c in centralities(G).items():
         G.nodes[n]["degree_centrality"] = round(c["degree"], 6)
@@ -177,9 +179,11 @@ def _annotated(store) -> nx.Graph:
     return G
 
 
-def write_graphml(store, out: BinaryIO) -> None:
-    nx.write_graphml(_annotated(store), out, encoding="utf-8", prettyprint=True)
+def write_graphml(store, out: BinaryIO, network: nx.Graph | None = None) -> None:
+    nx.write_graphml(network if network is not None else annotated_network(store), out,
+                     encoding="utf-8", prettyprint=True)
 
 
-def write_gexf(store, out: BinaryIO) -> None:
-    nx.write_gexf(_annotated(store), out, encoding="utf-8", prettyprint=True)
+def write_gexf(store, out: BinaryIO, network: nx.Graph | None = None) -> None:
+    nx.write_gexf(network if network is not None else annotated_network(store), out,
+                  encoding="utf-8", prettyprint=True)

@@ -1,9 +1,16 @@
 """Dumps, tables and the dataset description written after every build (and by `bvkg export`).
 
-- RDF dumps: Turtle and N-Triples of the union (distinct triples), N-Quads and TriG with one named
-  graph per document, JSON-LD with a context of the contract's prefixes. pyoxigraph writes all of
-  them except JSON-LD (rdflib compacts with the context); rdflib's Turtle writer is far too slow
-  at scale (DESIGN §5). N-Triples and N-Quads are sorted lines: the same data gives the same bytes.
+- RDF dumps: Turtle and N-Triples of the union (distinct triples), N-Quads, TriG and JSON-LD with
+  one named graph per document (the dataset formats leave out the default graph: in a build it is
+  the materialised union of the named graphs). pyoxigraph writes all of them (rdflib's writers are
+  far too slow at scale, DESIGN §5); JSON-LD gets compact IRIs of the contract's prefixes.
+- Same data, same bytes, whatever the store's insertion order or engine: every dump is written in
+  sorted N-Triples/N-Quads line order (N-Triples/N-Quads are those lines; Turtle is the union in that
+  order; TriG and JSON-LD go graph by graph, by name, each graph in that order).
+- Memory does not grow with the graph: statements stream from Oxigraph, a batch at a time, through
+  an external merge sort (graph.store.sorted_lines: sorted runs spilled to temp files) to the
+  output file; JSON-LD is written one graph (or one JSONLD_CHUNK_QUADS piece of it) at a time;
+  gzip and sha256 read files in chunks. The CSV tables and the networks hold their rows (small).
 - CSV tables with FIXED columns (DESIGN §6, a public interface: change only with a version note).
   ``document`` and ``paragraph`` cells are IRIs (the paragraph IRI is the anchor on the document's
   page); people, roles and organisations are their labels; empty cells where the text says nothing.
@@ -20,10 +27,12 @@ import datetime as dt
 import gzip
 import hashlib
 import io
+import itertools
 import json
 import os
+import shutil
 from pathlib import Path
-from typing import BinaryIO, Callable, NamedTuple
+from typing import BinaryIO, Callable, Iterable, Iterator, NamedTuple
 
 import pyoxigraph as ox
 import rdflib
@@ -31,6 +40,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, OWL, RDF, VOID, XSD
 
 from bvkg import settings
+from graph.store import has_default_graph, serialized_lines, sorted_lines, write_lines
 from ontology.iris import slug
 from ontology.namespaces import PREFIXES, sparql_prefixes
 
@@ -56,55 +66,97 @@ def _raw(store) -> ox.Store:
     return copy
 
 
-def _sorted_lines(data: bytes, unique: bool = False) -> bytes:
-    lines = data.splitlines(keepends=True)
-    return b"".join(sorted(set(lines) if unique else lines))
+def _default_graph(st: ox.Store):
+    """The graph to read the union from: the build's materialised default graph, else every quad."""
+    return ox.DefaultGraph() if has_default_graph(st) else None
+
+
+def union_lines(store) -> Iterator[bytes]:
+    """Distinct triples of the union as sorted N-Triples lines (a triple in two graphs is written once).
+
+    A build's default graph already is that union; a store without one (tests, hand loads) gives
+    the triples of every quad, de-duplicated by the sort.
+    """
+    st = _raw(store)
+    triples = (q.triple for q in st.quads_for_pattern(None, None, None, _default_graph(st)))
+    return sorted_lines(serialized_lines(triples, ox.RdfFormat.N_TRIPLES), unique=True)
 
 
 def union_ntriples(store) -> bytes:
-    """Distinct triples of the union, as sorted N-Triples (a triple in two graphs is written once)."""
-    st = _raw(store)
-    return _sorted_lines(ox.serialize((q.triple for q in st), format=ox.RdfFormat.N_TRIPLES), unique=True)
+    """union_lines as one bytes object (small stores and tests; the writers stream)."""
+    return b"".join(union_lines(store))
 
 
 def write_nt(store, out: BinaryIO) -> None:
-    out.write(union_ntriples(store))
+    write_lines(union_lines(store), out)
 
 
 def write_nq(store, out: BinaryIO) -> None:
     dump = getattr(store, "dump_nquads", None)
-    data = dump() if callable(dump) else _sorted_lines(ox.serialize(_named_quads(store), format=ox.RdfFormat.N_QUADS))
-    out.write(data)
+    if callable(dump):
+        dump(out)
+    else:
+        write_lines(sorted_lines(serialized_lines(_named_quads(store), ox.RdfFormat.N_QUADS)), out)
+
+
+def _parsed(lines: Iterable[bytes], fmt: ox.RdfFormat, batch: int = 20_000) -> Iterator:
+    """Sorted N-Triples/N-Quads lines back to pyoxigraph terms, a batch at a time, order kept."""
+    it = iter(lines)
+    while block := list(itertools.islice(it, batch)):
+        yield from ox.parse(b"".join(block), format=fmt)
 
 
 def write_ttl(store, out: BinaryIO) -> None:
-    # the union in one graph: load the distinct triples into a scratch store, let pyoxigraph write Turtle
-    scratch = ox.Store()
-    scratch.bulk_load(union_ntriples(store), ox.RdfFormat.N_TRIPLES)
-    out.write(scratch.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES))
+    # the union in one graph, in N-Triples line order: pyoxigraph's streaming Turtle writer groups
+    # a subject's (sorted, so consecutive) triples under it
+    ox.serialize(_parsed(union_lines(store), ox.RdfFormat.N_TRIPLES), output=out,
+                 format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
 
 
-def _named_quads(store) -> list:
+def _named_quads(store) -> Iterator:
     """Quads of the named graphs only: the default graph of a build is their materialised union."""
-    return [q for q in _raw(store) if not isinstance(q.graph_name, ox.DefaultGraph)]
+    return (q for q in _raw(store) if not isinstance(q.graph_name, ox.DefaultGraph))
+
+
+def _graph_names(st: ox.Store) -> list:
+    return sorted((g for g in st.named_graphs() if not isinstance(g, ox.DefaultGraph)), key=str)
+
+
+def _sorted_graphs(store) -> Iterator[tuple[object, Iterator]]:
+    """(name, its quads in sorted N-Quads line order) for each named graph, by name: one graph's
+    lines are sorted at a time, in bounded memory, so the output never depends on the store's order."""
+    st = _raw(store)
+    for g in _graph_names(st):
+        lines = sorted_lines(serialized_lines(st.quads_for_pattern(None, None, None, g), ox.RdfFormat.N_QUADS))
+        yield g, _parsed(lines, ox.RdfFormat.N_QUADS)
 
 
 def write_trig(store, out: BinaryIO) -> None:
-    out.write(ox.serialize(_named_quads(store), format=ox.RdfFormat.TRIG, prefixes=PREFIXES))
+    quads = itertools.chain.from_iterable(q for _, q in _sorted_graphs(store))
+    ox.serialize(quads, output=out, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
 
 
-def write_jsonld(store, out: BinaryIO) -> None:
-    """JSON-LD of every named graph, with a context of the contract's prefixes.
+JSONLD_CHUNK_QUADS = 20_000   # a bigger graph is written as several objects with its @id (see below)
 
-    pyoxigraph writes expanded JSON-LD fast; we then shorten keys, ``@id`` and ``@type`` values to
-    compact IRIs of the context (a plain rewrite, not the JSON-LD compaction algorithm: rdflib's
-    takes minutes at a million triples). Any JSON-LD processor expands it back to the same quads.
+
+def _subject_chunks(quads: Iterator, size: int) -> Iterator[list]:
+    """Runs of about ``size`` quads, cut only where the subject changes (quads sorted by subject)."""
+    chunk: list = []
+    for q in quads:
+        if len(chunk) >= size and q.subject != chunk[-1].subject:
+            yield chunk
+            chunk = []
+        chunk.append(q)
+    if chunk:
+        yield chunk
+
+
+def _curie_rewriter():
+    """A function shortening IRIs in pyoxigraph's expanded JSON-LD to compact IRIs of PREFIXES.
+
+    A plain rewrite of keys and ``@id``/``@type`` values, not the JSON-LD compaction algorithm
+    (rdflib's takes minutes at a million triples); any JSON-LD processor expands it back.
     """
-    nq = _sorted_lines(_raw(store).dump(format=ox.RdfFormat.N_QUADS))
-    scratch = ox.Store()
-    scratch.bulk_load(nq, ox.RdfFormat.N_QUADS)
-    doc = json.loads(scratch.dump(format=ox.RdfFormat.JSON_LD))
-    context = {p: ns for p, ns in sorted(PREFIXES.items())}
     by_length = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 
     def curie(iri: str) -> str:
@@ -130,9 +182,31 @@ def write_jsonld(store, out: BinaryIO) -> None:
             return outd
         return node
 
-    body = walk(doc)
-    result = {"@context": context, "@graph": body if isinstance(body, list) else [body]}
-    out.write(json.dumps(result, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+    return walk
+
+
+def write_jsonld(store, out: BinaryIO) -> None:
+    """JSON-LD of every named graph, with a context of the contract's prefixes, written a piece at a time.
+
+    ``{"@context": ..., "@graph": [{"@id": graph, "@graph": [nodes]}, ...]}``: one object per named
+    graph (by name), its nodes in sorted N-Quads order. pyoxigraph writes each piece as expanded
+    JSON-LD and _curie_rewriter shortens it. A graph of more than JSONLD_CHUNK_QUADS quads is
+    split into several objects with the same ``@id`` (cut between subjects): JSON-LD merges them
+    back into one named graph, so the document reads back to the same quads while no more than
+    one piece is ever in memory.
+    """
+    walk = _curie_rewriter()
+    context = json.dumps({p: ns for p, ns in sorted(PREFIXES.items())}, ensure_ascii=False, indent=1,
+                         sort_keys=True)
+    out.write(("{\n \"@context\": " + context.replace("\n", "\n ") + ",\n \"@graph\": [").encode("utf-8"))
+    first = True
+    for _, quads in _sorted_graphs(store):
+        for chunk in _subject_chunks(quads, JSONLD_CHUNK_QUADS):
+            for obj in walk(json.loads(ox.serialize(chunk, format=ox.RdfFormat.JSON_LD))):
+                text = json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True)
+                out.write((("\n" if first else ",\n") + "  " + text.replace("\n", "\n  ")).encode("utf-8"))
+                first = False
+    out.write(b"\n ]\n}" if not first else b"]\n}")
 
 
 # ---------------------------------------------------------------- CSV tables (fixed columns)
@@ -386,14 +460,27 @@ def write_void(store, out: BinaryIO) -> None:
 
 # ---------------------------------------------------------------- networks
 
-def write_graphml(store, out: BinaryIO) -> None:
+def write_graphml(store, out: BinaryIO, network=None) -> None:
     from graph.analytics import write_graphml as _w
-    _w(store, out)
+    _w(store, out, network)
 
 
-def write_gexf(store, out: BinaryIO) -> None:
+def write_gexf(store, out: BinaryIO, network=None) -> None:
     from graph.analytics import write_gexf as _w
-    _w(store, out)
+    _w(store, out, network)
+
+
+NETWORKS = ("graphml", "gexf")   # write_all builds the network once for these
+
+
+def _write_export(name: str, store, out: BinaryIO, shared: dict) -> None:
+    if name not in NETWORKS:
+        EXPORTS[name].writer(store, out)
+        return
+    if "network" not in shared:
+        from graph.analytics import annotated_network
+        shared["network"] = annotated_network(store)
+    EXPORTS[name].writer(store, out, shared["network"])
 
 
 # ---------------------------------------------------------------- registry
@@ -426,18 +513,27 @@ def export(name: str, store, out: BinaryIO) -> None:
         raise KeyError(f"unknown export {name!r}; choose from {', '.join(sorted(EXPORTS))}") from None
 
 
-def _gzip_bytes(data: bytes) -> bytes:
-    # mtime=0 and no file name inside: the same dump gives the same .gz bytes
-    buf = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=6) as gz:
-        gz.write(data)
-    return buf.getvalue()
+_COPY_CHUNK = 1 << 20
+
+
+def _gzip_file(src: Path, dst: Path) -> None:
+    """dst = gzip of src, streamed. mtime=0 and no file name inside: the same dump gives the same .gz bytes."""
+    with open(src, "rb") as fin, open(dst, "wb") as raw, \
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=6) as gz:
+        shutil.copyfileobj(fin, gz, _COPY_CHUNK)
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(_COPY_CHUNK):
+            h.update(block)
+    return h.hexdigest()
 
 
 def _entry(path: Path, name: str, media_type: str, encoding: str | None = None) -> dict:
-    data = path.read_bytes()
-    entry = {"name": name, "file": path.name, "media_type": media_type, "bytes": len(data),
-             "sha256": hashlib.sha256(data).hexdigest()}
+    entry = {"name": name, "file": path.name, "media_type": media_type, "bytes": path.stat().st_size,
+             "sha256": _sha256(path)}
     if encoding:
         entry["encoding"] = encoding
     return entry
@@ -453,16 +549,17 @@ def write_all(store, out_dir, build_info: dict | None = None) -> list[dict]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     index: list[dict] = []
+    shared: dict = {}
     for name, ex in EXPORTS.items():
         if name == "void":
             continue
         path = out / ex.filename
         with open(path, "wb") as fh:
-            ex.writer(store, fh)
+            _write_export(name, store, fh, shared)
         index.append(_entry(path, name, ex.media_type))
         if name in GZIPPED:
             gz = out / (ex.filename + ".gz")
-            gz.write_bytes(_gzip_bytes(path.read_bytes()))
+            _gzip_file(path, gz)
             index.append(_entry(gz, name, ex.media_type, encoding="gzip"))
     void = out / EXPORTS["void"].filename
     void.write_bytes(_void_ttl(store, build_info, index))

@@ -196,6 +196,80 @@ def test_turtle_trig_and_jsonld_parse_back_to_the_same_data(built):
     assert {g for *_, g in quads} == {str(q.graph_name.value) for q in nq}
 
 
+DUMPS = ("ttl", "nt", "nq", "trig", "jsonld")
+
+
+def dump(name, store) -> bytes:
+    buf = io.BytesIO()
+    export(name, store, buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("name", DUMPS)
+def test_every_dump_is_byte_identical_for_the_same_data(store, name):
+    assert dump(name, store) == dump(name, load(quads_in_reverse=True))
+
+
+def test_dumps_keep_their_bytes_when_the_sorts_spill_to_disk(store, monkeypatch):
+    from graph import store as store_mod
+
+    whole = {name: dump(name, store) for name in ("ttl", "nt", "nq", "trig")}
+    monkeypatch.setattr(store_mod, "SORT_CHUNK_BYTES", 4000)      # dozens of sorted runs per dump
+    assert {name: dump(name, store) for name in whole} == whole
+
+
+def _jsonld_quads(data: bytes) -> set:
+    ds = rdflib.Dataset()
+    ds.parse(data=data, format="json-ld")
+    return {(str(s), str(p), str(o), str(g)) for s, p, o, g in ds.quads((None, None, None, None))}
+
+
+def test_jsonld_in_pieces_reads_back_to_the_same_quads(store, monkeypatch):
+    monkeypatch.setattr(exports, "JSONLD_CHUNK_QUADS", 25)         # every graph split into several objects
+    data = dump("jsonld", store)
+    doc = json.loads(data)
+    names = [o["@id"] for o in doc["@graph"]]
+    assert len(names) > 4 * len(set(names)) and names == sorted(names, key=lambda n: n)  # pieces, graph by graph
+    nq = set(ox.parse(dump("nq", store), format=ox.RdfFormat.N_QUADS))
+    assert set(ox.parse(data, format=ox.RdfFormat.JSON_LD)) == nq
+    assert _jsonld_quads(data) == {(q.subject.value, q.predicate.value, q.object.value, q.graph_name.value)
+                                   for q in nq}
+    monkeypatch.setattr(exports, "JSONLD_CHUNK_QUADS", 10**6)
+    whole = dump("jsonld", store)
+    assert len(json.loads(whole)["@graph"]) == 4 and set(ox.parse(whole, format=ox.RdfFormat.JSON_LD)) == nq
+
+
+def test_built_store_dumps_the_union_once_and_named_graphs_apart(tmp_path):
+    """A build's default graph is the materialised union: N-Triples/Turtle come from it, the
+    dataset formats (N-Quads, TriG, JSON-LD) hold the named graphs only."""
+    s = load()
+    named = set(ox.parse(dump("nq", s), format=ox.RdfFormat.N_QUADS))
+    s.materialize_union()
+    union = set(s.raw().quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    nt = dump("nt", s)
+    assert set(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)) == union
+    assert len(nt.splitlines()) == len(union) == s.triple_count()
+    assert set(ox.parse(dump("ttl", s), format=ox.RdfFormat.TURTLE)) == union
+    assert set(ox.parse(dump("nq", s), format=ox.RdfFormat.N_QUADS)) == named
+    assert set(ox.parse(dump("trig", s), format=ox.RdfFormat.TRIG)) == named
+    assert set(ox.parse(dump("jsonld", s), format=ox.RdfFormat.JSON_LD)) == named
+    assert dump("nt", s) == dump("nt", load())      # the same bytes with or without the default graph
+
+
+@pytest.mark.parametrize("name", exports.NETWORKS)
+def test_write_all_shares_one_network_with_the_same_bytes(built, store, name):
+    out, _ = built
+    assert (out / EXPORTS[name].filename).read_bytes() == dump(name, store)
+
+
+def test_empty_store_dumps_are_valid():
+    s = OxigraphStore(None)
+    assert json.loads(dump("jsonld", s))["@graph"] == []
+    for name, fmt in (("ttl", ox.RdfFormat.TURTLE), ("trig", ox.RdfFormat.TRIG), ("nt", ox.RdfFormat.N_TRIPLES),
+                      ("nq", ox.RdfFormat.N_QUADS), ("jsonld", ox.RdfFormat.JSON_LD)):
+        assert list(ox.parse(dump(name, s), format=fmt)) == []
+
+
 def test_void_counts_equal_the_store(built, store):
     out, index = built
     g = rdflib.Graph().parse(out / "void.ttl", format="turtle")
