@@ -35,7 +35,9 @@ class Context:
         self._info: dict | None = None
         self._info_key = None
         self._lock = threading.Lock()
+        self._index_lock = threading.Lock()
         self._pool = None
+        self.warming: threading.Thread | None = None
 
     def store(self):
         if self._store is None:
@@ -62,11 +64,32 @@ class Context:
         return getattr(self._store, "build_dir", None)
 
     def label_index(self) -> LabelIndex:
+        """The index of names for the current build; built on first use (one build at a time)."""
         store = self.store()
-        if not self._index.loaded or self._index_key != self._build_key():
-            self._index.reload(store)
-            self._index_key = self._build_key()
+        with self._index_lock:
+            if not self._index.loaded or self._index_key != self._build_key():
+                self._index.reload(store)
+                self._index_key = self._build_key()
         return self._index
+
+    def warm(self) -> threading.Thread:
+        """Build the label index and the footer facts in a background thread.
+
+        Their cost grows with the graph (every label), so the app does not wait for them: it
+        answers at once, and a search that comes before the index is ready waits for it.
+        """
+        def run():
+            try:
+                self.label_index()
+                self.build_info()
+            except StoreUnavailable as exc:
+                log.warning("label index not loaded at start: %s", exc)
+            except Exception:  # a later search retries and reports
+                log.exception("label index not loaded at start")
+
+        thread = threading.Thread(target=run, name="bvkg-warm", daemon=True)
+        thread.start()
+        return thread
 
     def build_info(self) -> dict:
         """Footer facts: documents, latest document date, build time (build.json, else the store)."""
@@ -107,10 +130,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     for mod in (pages, sparql, entities, search, asof, directions, downloads):
         app.register_blueprint(mod.bp)
 
-    try:  # "loaded once from the store at app start"; later if the graph is not built yet
-        ctx.label_index()
-    except StoreUnavailable as exc:
-        log.warning("label index not loaded at start: %s", exc)
+    ctx.warming = ctx.warm()  # the label index, off the start-up path
 
     @app.context_processor
     def footer():

@@ -57,6 +57,38 @@ def _locate(text: str, exact: str, start, end) -> tuple[int, int] | None:
     return (i, i + len(exact)) if i >= 0 else None
 
 
+def _quotes(store, ref: str) -> list[dict]:
+    """Rows (para, q, exact, start, end, fact) for every quote in the document, facts as their holdings.
+
+    Two queries that start from the document's paragraphs (their quotes' selectors; the facts
+    derived from those quotes), joined here: a single query with nested OPTIONALs made the engine
+    read every selector and every prov:wasDerivedFrom of the graph first.
+    """
+    sel = store.select(PREFIXES + f"""SELECT DISTINCT ?para ?q ?s ?p ?o WHERE {{
+        ?para dcterms:isPartOf {ref} . ?q oa:hasSource ?para ; oa:hasSelector ?s .
+        ?s ?p ?o FILTER(?p IN (oa:exact, oa:start, oa:end)) }}""").rows
+    facts = store.select(PREFIXES + f"""SELECT DISTINCT ?q ?f ?owner WHERE {{
+        ?para dcterms:isPartOf {ref} . ?q oa:hasSource ?para . ?f prov:wasDerivedFrom ?q .
+        OPTIONAL {{ ?owner bvkg:hasAttestation ?f }} }}""").rows  # an attestation shows as its holding
+    selectors: dict = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+    for r in sel:
+        selectors[(r["para"], r["q"])][r["s"]][str(r["p"]).rsplit("#", 1)[-1]].append(r["o"])
+    fact_of = defaultdict(set)
+    for r in facts:
+        fact_of[r["q"]].add(r.get("owner", r["f"]))
+    rows = set()
+    for (para, q), by_sel in selectors.items():
+        exacts = [e for s in by_sel.values() for e in s["exact"]]
+        spans = [(a, b) for s in by_sel.values() for a in s["start"] for b in s["end"]] or [(None, None)]
+        for exact in exacts:
+            for start, end in spans:
+                for fact in fact_of.get(q) or [None]:
+                    rows.add((para, q, exact, start, end, fact))
+    keys = ("para", "q", "exact", "start", "end", "fact")
+    return [{k: v for k, v in zip(keys, row) if v is not None}
+            for row in sorted(rows, key=lambda row: tuple("" if v is None else str(v) for v in row))]
+
+
 def document_view(store, iri: str, base: str) -> dict | None:
     ref = iri_ref(iri)
     meta_rows = store.select(f"SELECT DISTINCT ?p ?o WHERE {{ {ref} ?p ?o }}").rows
@@ -67,11 +99,7 @@ def document_view(store, iri: str, base: str) -> dict | None:
         OPTIONAL {{ ?para rdf:value ?text }} OPTIONAL {{ ?para bvkg:anchor ?anchor }}
         OPTIONAL {{ ?para bvkg:number ?num }} OPTIONAL {{ ?para bvkg:position ?pos }}
         OPTIONAL {{ ?para bvkg:blockKind ?kind }} }}""").rows
-    quotes = store.select(PREFIXES + f"""SELECT DISTINCT ?para ?q ?exact ?start ?end ?fact WHERE {{
-        ?para dcterms:isPartOf {ref} . ?q oa:hasSource ?para ; oa:hasSelector ?s1 . ?s1 oa:exact ?exact .
-        OPTIONAL {{ ?q oa:hasSelector ?s2 . ?s2 oa:start ?start ; oa:end ?end }}
-        OPTIONAL {{ ?f prov:wasDerivedFrom ?q . OPTIONAL {{ ?owner bvkg:hasAttestation ?f }}
-                   BIND(COALESCE(?owner, ?f) AS ?fact) }} }}""").rows  # an attestation shows as its holding
+    quotes = _quotes(store, ref)
     mentions = store.select(PREFIXES + f"""SELECT DISTINCT ?para ?m WHERE {{
         ?para dcterms:isPartOf {ref} ; bvkg:mentions ?m }}""").rows
     subjects = store.select(PREFIXES + f"""SELECT DISTINCT ?para ?m WHERE {{
@@ -91,6 +119,8 @@ def document_view(store, iri: str, base: str) -> dict | None:
             fact = (lab(r["fact"]), local_href(str(r["fact"]), base)) if "fact" in r else ("quoted passage", None)
             if (loc[0], loc[1], fact) not in spans[p]:
                 spans[p].append((loc[0], loc[1], fact))
+    for found in spans.values():  # reading order: a marked passage lists its facts, and the facts list, alike every time
+        found.sort(key=lambda s: (s[0], s[1], s[2][0], s[2][1] or ""))
     ments, subs = defaultdict(list), defaultdict(list)
     for rows, dest in ((mentions, ments), (subjects, subs)):
         for r in rows:

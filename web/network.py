@@ -15,28 +15,44 @@ MAX_NODES = 14
 SIZE = 420
 
 
+_SKIP = """FILTER NOT EXISTS {{ ?n a ?skip
+           VALUES ?skip {{ bvkg:RoleHolding bvkg:Attestation oa:SpecificResource time:Instant time:Interval
+                          bvkg:Paragraph org:Membership }} }}"""
+# How a neighbour is reached, in the order the picture fills up; each starts from the entity ({ref}).
+_BRANCHES = (
+    "{ref} ?p ?n . FILTER(isIRI(?n) && ?p != rdf:type) " + _SKIP + " BIND(?p AS ?how)",
+    "?n ?p {ref} . FILTER(isIRI(?n)) " + _SKIP + " BIND(?p AS ?how)",
+    # the type is tested with FILTER EXISTS: a `?h a bvkg:RoleHolding` pattern is where the engine
+    # would start (every holding in the graph), and a VALUES list of predicates would be joined first
+    """?h ?p1 {ref} . FILTER EXISTS {{ ?h a bvkg:RoleHolding }} ?h ?how ?n .
+       FILTER(?how IN (org:member, org:organization, bvkg:post, org:role) && ?n != {ref})""",
+    "?para bvkg:mentions {ref} ; dcterms:isPartOf ?n . BIND(bvkg:mentions AS ?how)",
+)
+ROW_LIMIT = 200
+
+
 def neighbours(store, iri: str) -> list[tuple[str, str]]:
-    """(neighbour IRI, how it is linked) pairs, intermediate nodes looked through."""
+    """(neighbour IRI, how it is linked) pairs, intermediate nodes looked through.
+
+    One small query per branch, in order, until ROW_LIMIT distinct (neighbour, link) rows: as one
+    UNION the engine was free to plan the branches together and read every holding of the graph.
+    """
     ref = iri_ref(iri)
-    q = PREFIXES + f"""SELECT DISTINCT ?n ?how WHERE {{
-      {{ {ref} ?p ?n . FILTER(isIRI(?n) && ?p != rdf:type) FILTER NOT EXISTS {{ ?n a ?skip
-           VALUES ?skip {{ bvkg:RoleHolding bvkg:Attestation oa:SpecificResource time:Instant time:Interval
-                          bvkg:Paragraph org:Membership }} }} BIND(?p AS ?how) }}
-      UNION {{ ?n ?p {ref} . FILTER(isIRI(?n)) FILTER NOT EXISTS {{ ?n a ?skip
-           VALUES ?skip {{ bvkg:RoleHolding bvkg:Attestation oa:SpecificResource time:Instant time:Interval
-                          bvkg:Paragraph org:Membership }} }} BIND(?p AS ?how) }}
-      UNION {{ ?h ?p1 {ref} . ?h a bvkg:RoleHolding .
-              VALUES ?p2 {{ org:member org:organization bvkg:post org:role }} ?h ?p2 ?n .
-              FILTER(?n != {ref}) BIND(?p2 AS ?how) }}
-      UNION {{ ?para bvkg:mentions {ref} ; dcterms:isPartOf ?n . BIND(bvkg:mentions AS ?how) }}
-    }} LIMIT 200"""
+    rows: dict[tuple[str, str], None] = {}
+    for branch in _BRANCHES:
+        left = ROW_LIMIT - len(rows)
+        if left <= 0:
+            break
+        q = PREFIXES + f"SELECT DISTINCT ?n ?how WHERE {{ {branch.format(ref=ref)} }} LIMIT {ROW_LIMIT}"
+        for r in store.select(q).rows:
+            if len(rows) < ROW_LIMIT:
+                rows.setdefault((str(r["n"]), str(r["how"])), None)
     seen, out = set(), []
-    for r in store.select(q).rows:
-        n = str(r["n"])
+    for n, how in rows:
         if n in seen or n == iri or n.startswith("http://www.w3.org/") or n.startswith("https://w3id.org/bvkg/ontology"):
             continue
         seen.add(n)
-        out.append((n, str(r["how"])))
+        out.append((n, how))
     return out
 
 

@@ -5,6 +5,8 @@ matched in SPARQL with the query as an escaped literal (rdflib ``Literal(q).n3()
 """
 from __future__ import annotations
 
+import csv
+import io
 import re
 import threading
 from collections import defaultdict
@@ -50,17 +52,21 @@ class LabelIndex:
         self.loaded = False
 
     def reload(self, store) -> None:
-        rows = store.select(PREFIXES + """SELECT DISTINCT ?s ?l ?k WHERE {
+        """Two queries read as CSV (no term objects per row): every label, then the types of the
+        labelled subjects only (not every typed node of the graph: paragraphs, quotes, instants)."""
+        rows = _csv_rows(store, PREFIXES + """SELECT DISTINCT ?s ?l ?k WHERE {
             { ?s rdfs:label ?l BIND(1 AS ?k) } UNION { ?s skos:prefLabel ?l BIND(2 AS ?k) }
             UNION { ?s foaf:name ?l BIND(3 AS ?k) } UNION { ?s skos:altLabel ?l BIND(4 AS ?k) }
             UNION { ?s dcterms:title ?l BIND(5 AS ?k) }
-            FILTER(isIRI(?s)) }""").rows
+            FILTER(isIRI(?s)) }""")
         types = defaultdict(set)
-        for r in store.select("SELECT DISTINCT ?s ?t WHERE { ?s a ?t FILTER(isIRI(?s)) }").rows:
-            types[str(r["s"])].add(str(r["t"]))
+        for s, t in _csv_rows(store, PREFIXES + """SELECT DISTINCT ?s ?t WHERE {
+                { SELECT DISTINCT ?s WHERE { ?s rdfs:label|skos:prefLabel|foaf:name|skos:altLabel|dcterms:title ?l
+                                             FILTER(isIRI(?s)) } }
+                ?s a ?t }"""):
+            types[s].add(t)
         names: dict[str, list] = defaultdict(list)
-        for r in sorted(rows, key=lambda r: (int(r["k"]), str(r["l"]))):
-            s, label = str(r["s"]), str(r["l"])
+        for s, label, _k in sorted(rows, key=lambda r: (int(r[2]), r[1])):
             if types[s] & _SKIP_TYPES or label in names[s]:
                 continue
             names[s].append(label)
@@ -95,6 +101,13 @@ class LabelIndex:
 
     def suggest(self, text: str, limit: int = 5) -> list[Entry]:
         return [e for e, _, _ in self.search(text, limit)]
+
+
+def _csv_rows(store, sparql: str) -> list[list[str]]:
+    """A SELECT's rows as lists of plain strings (SPARQL CSV: IRIs and literals as bare text)."""
+    body, _ = store.query_bytes(sparql, "csv")
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))
+    return rows[1:]  # the header
 
 
 def highlight(text: str, q: str) -> Markup:

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
+from ontology.namespaces import BVKG, ORG, PROV, TIME
 from web.rdfutil import PREFIXES, When, fallback_label, iri_ref, labels, local_href, parse_when, values
+from web.render import Describer
 
 WIDTH, LABEL_W, ROW_H, TOP = 760, 230, 30, 34
 MIN_SPAN_DAYS = 240   # a short history still gets a readable axis
@@ -50,50 +52,102 @@ class Tenure:
 def holdings_evidence(store, posts=None) -> dict[str, dict]:
     """holding -> {post, authority, role, member, capacity, start, end, attested: [(When, quote)]}.
 
-    Two queries for every holding of ``posts`` (default: all posts), shared by timelines and /as-of.
+    Every holding of ``posts`` (default: all posts), shared by timelines and /as-of. Read outward
+    from the posts: one query finds their holdings, then each layer (holdings and posts,
+    attestations and intervals, instants, quotes) is fetched by its IRIs, so the work follows the
+    posts asked for, never the size of the graph.
     """
     only = values("post", posts) if posts is not None else ""
-    rows = store.select(PREFIXES + """SELECT DISTINCT ?h ?post ?auth ?role ?member ?cap ?held WHERE { """ + only + """
-        ?h bvkg:post ?post .
-        OPTIONAL { ?post org:postIn ?auth } OPTIONAL { ?post org:role ?role } OPTIONAL { ?h org:member ?member }
-        OPTIONAL { { ?h bvkg:capacity ?cap BIND(true AS ?held) } UNION { ?h bvkg:hasAttestation/bvkg:capacity ?cap } }
-    }""").rows
+    rows = store.select(PREFIXES + f"SELECT DISTINCT ?h ?post WHERE {{ {only} ?h bvkg:post ?post }}").rows
+    post_of: dict[str, str] = {}
+    for r in sorted(rows, key=lambda r: str(r["post"])):
+        post_of.setdefault(str(r["h"]), str(r["post"]))
+    d = Describer(store, "")
+    d.load(set(post_of) | set(post_of.values()))
+    atts = {h: d.all(h, BVKG.hasAttestation) for h in post_of}
+    spans = {h: d.all(h, ORG.memberDuring) for h in post_of}
+    d.load([x for xs in list(atts.values()) + list(spans.values()) for x in xs])
+    d.load([t for x in (x for xs in list(atts.values()) + list(spans.values()) for x in xs) for p in _INSTANT_PROPS
+            for t in d.all(x, p) if isinstance(t, URIRef)])
+    quote_dates = _quote_dates(store, [q for h in post_of if any(d.all(i, TIME.inside) for i in spans[h])
+                                       for q in d.all(h, PROV.wasDerivedFrom)])
     hs: dict[str, dict] = {}
-    for r in sorted(rows, key=lambda r: "held" not in r):  # the holding's own capacity first
-        h = hs.setdefault(str(r["h"]), {"post": str(r["post"]), "authority": str(r.get("auth", "")) or None,
-                                        "role": str(r.get("role", "")) or None,
-                                        "member": str(r["member"]) if "member" in r else None,
-                                        "capacity": str(r["cap"]) if "cap" in r else None, "capacities": [],
-                                        "start": None, "end": None, "attested": []})
-        if "cap" in r and str(r["cap"]) not in h["capacities"]:
-            h["capacities"].append(str(r["cap"]))
-    ev = store.select(PREFIXES + """SELECT DISTINCT ?h ?kind ?d ?q WHERE { """ + only + """
-        ?h bvkg:post ?post .
-        { ?h bvkg:hasAttestation ?a . ?a bvkg:attestedOn ?t BIND("att" AS ?kind) OPTIONAL { ?a prov:wasDerivedFrom ?q } }
-        UNION { ?h bvkg:hasAttestation ?a . ?a bvkg:statedStart ?t BIND("start" AS ?kind) OPTIONAL { ?a prov:wasDerivedFrom ?q } }
-        UNION { ?h bvkg:hasAttestation ?a . ?a bvkg:statedEnd ?t BIND("end" AS ?kind) OPTIONAL { ?a prov:wasDerivedFrom ?q } }
-        UNION { ?h org:memberDuring/time:inside ?t BIND("att" AS ?kind)
-                # only a quote from a document of that very date: the holding's quotes span every date
-                OPTIONAL { ?h prov:wasDerivedFrom ?q . ?q oa:hasSource/dcterms:isPartOf/dcterms:date ?qd .
-                           ?t time:inXSDDate ?td FILTER(?qd = ?td) } }
-        UNION { ?h org:memberDuring/time:hasBeginning ?t BIND("start" AS ?kind) }
-        UNION { ?h org:memberDuring/time:hasEnd ?t BIND("end" AS ?kind) }
-        ?t time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear ?d }""").rows
-    for r in ev:
-        h = hs.get(str(r["h"]))
-        w = parse_when(r["d"])
-        if h is None or w is None:
-            continue
-        kind, q = str(r["kind"]), (str(r["q"]) if "q" in r else None)
-        if kind == "att":
-            if not any(x[0] == w and (x[1] == q or q is None) for x in h["attested"]):
-                h["attested"] = [x for x in h["attested"] if not (x[0] == w and x[1] is None)] + [(w, q)]
-        elif kind == "start" and (h["start"] is None or w < h["start"][0]):
-            h["start"] = (w, q)
-        elif kind == "end" and (h["end"] is None or h["end"][0] < w):
-            h["end"] = (w, q)
+    for h, post in sorted(post_of.items()):
+        held = [str(c) for c in d.all(h, BVKG.capacity)]
+        caps = list(dict.fromkeys(held + sorted({str(c) for a in atts[h] for c in d.all(a, BVKG.capacity)})))
+        member = d.one(h, ORG.member)
+        e = hs[h] = {"post": post, "authority": _str(d.one(post, ORG.postIn)), "role": _str(d.one(post, ORG.role)),
+                     "member": _str(member), "capacity": caps[0] if caps else None, "capacities": caps,
+                     "start": None, "end": None, "attested": []}
+        for kind, w, q in sorted(_evidence(d, h, atts[h], spans[h], quote_dates), key=_evidence_order):
+            if kind == "att":
+                if not any(x[0] == w and (x[1] == q or q is None) for x in e["attested"]):
+                    e["attested"] = [x for x in e["attested"] if not (x[0] == w and x[1] is None)] + [(w, q)]
+            elif kind == "start" and (e["start"] is None or w < e["start"][0]):
+                e["start"] = (w, q)
+            elif kind == "end" and (e["end"] is None or e["end"][0] < w):
+                e["end"] = (w, q)
     return hs
 
+
+_INSTANT_PROPS = (BVKG.attestedOn, BVKG.statedStart, BVKG.statedEnd, TIME.inside, TIME.hasBeginning, TIME.hasEnd)
+_DATE_PROPS = (TIME.inXSDDate, TIME.inXSDgYearMonth, TIME.inXSDgYear)
+
+
+def _str(term) -> str | None:
+    return str(term) if term is not None else None
+
+
+def _evidence_order(item):
+    """Evidence in a fixed order (kind, date, quoted first, quote), so ties always resolve alike.
+
+    Quoted first: a stated start known both from an attestation (with its quote) and from the
+    interval (none) keeps the quote. The single query of earlier versions left this to the
+    engine's hash order, which changed from one process to the next.
+    """
+    kind, w, q = item
+    return (kind, w.start, w.end, q is None, q or "")
+
+
+def _quote_dates(store, quotes) -> dict[str, set]:
+    """quote -> the dates of the documents its paragraph is part of."""
+    out: dict[str, set] = {}
+    quotes = sorted({str(q) for q in quotes})
+    for chunk in (quotes[i:i + 300] for i in range(0, len(quotes), 300)):
+        for r in store.select(PREFIXES + f"""SELECT DISTINCT ?q ?qd WHERE {{ {values('q', chunk)}
+                ?q oa:hasSource ?para . ?para dcterms:isPartOf ?doc . ?doc dcterms:date ?qd }}""").rows:
+            out.setdefault(str(r["q"]), set()).add(r["qd"])
+    return out
+
+
+def _evidence(d, h: str, atts: list, spans: list, quote_dates: dict):
+    """(kind, When, quote IRI or None) for one holding: its attestations' dates and its interval's.
+
+    An interval's "inside" instant takes a quote of the holding only when the quote's document
+    has that very date (the holding's quotes span every date); stated bounds of an interval carry none.
+    """
+    out = set()
+    for a in atts:
+        quotes = [str(q) for q in d.all(a, PROV.wasDerivedFrom)] or [None]
+        for p, kind in ((BVKG.attestedOn, "att"), (BVKG.statedStart, "start"), (BVKG.statedEnd, "end")):
+            for t in d.all(a, p):
+                out |= {(kind, w, q) for w in _dates(d, t) for q in quotes}
+    own = [str(q) for q in d.all(h, PROV.wasDerivedFrom)]
+    for i in spans:
+        for t in d.all(i, TIME.inside):
+            days = set(d.all(t, TIME.inXSDDate))
+            quotes = [q for q in own if quote_dates.get(q, set()) & days] or [None]
+            out |= {("att", w, q) for w in _dates(d, t) for q in quotes}
+        for p, kind in ((TIME.hasBeginning, "start"), (TIME.hasEnd, "end")):
+            for t in d.all(i, p):
+                out |= {(kind, w, None) for w in _dates(d, t)}
+    return out
+
+
+def _dates(d, instant) -> list[When]:
+    if not isinstance(instant, URIRef):
+        return []
+    return [w for w in (parse_when(x) for p in _DATE_PROPS for x in d.all(instant, p)) if w]
 
 
 def post_tenures(store, post: str, evidence: dict | None = None) -> list[Tenure]:
