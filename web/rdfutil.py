@@ -7,7 +7,9 @@ request path is user input.
 from __future__ import annotations
 
 import calendar
+import csv
 import datetime as dt
+import io
 import re
 from dataclasses import dataclass
 from urllib.parse import quote as urlquote, unquote
@@ -71,6 +73,18 @@ def fallback_label(iri: str) -> str:
     return tail.replace("-", " ") or str(iri)
 
 
+def text_rows(store, sparql: str) -> list[dict[str, str]]:
+    """A SELECT's rows as plain text, for pages that only print the values: read as SPARQL CSV,
+    so no rdflib term is built per value (on large answers that cost more than the query).
+
+    A variable unbound in a row, or bound to an empty string, is absent from its dict.
+    """
+    body, _ = store.query_bytes(sparql, "csv")
+    reader = csv.reader(io.StringIO(body.decode("utf-8"), newline=""))
+    head = next(reader, [])
+    return [{k: v for k, v in zip(head, row) if v != ""} for row in reader]
+
+
 def labels(store, iris) -> dict[str, str]:
     """IRI -> the best label the graph has (rdfs:label, skos:prefLabel, foaf:name, dcterms:title)."""
     iris = sorted({str(i) for i in iris if isinstance(i, URIRef) and safe_iri(str(i))})
@@ -81,10 +95,10 @@ def labels(store, iris) -> dict[str, str]:
         q = PREFIXES + f"""SELECT DISTINCT ?s ?k ?l WHERE {{ {values('s', chunk)}
           {{ ?s rdfs:label ?l BIND("a" AS ?k) }} UNION {{ ?s skos:prefLabel ?l BIND("b" AS ?k) }}
           UNION {{ ?s foaf:name ?l BIND("c" AS ?k) }} UNION {{ ?s dcterms:title ?l BIND("d" AS ?k) }} }}"""
-        for r in store.select(q).rows:
-            s, k = str(r["s"]), rank[str(r["k"])]
-            if s not in best or k < best[s] or (k == best[s] and str(r["l"]) < out[s]):
-                best[s], out[s] = k, str(r["l"])
+        for r in text_rows(store, q):
+            s, k, label = r["s"], rank[r["k"]], r.get("l", "")
+            if s not in best or k < best[s] or (k == best[s] and label < out[s]):
+                best[s], out[s] = k, label
     return out
 
 

@@ -16,7 +16,7 @@ from rdflib.term import Literal, URIRef
 from ontology.namespaces import BVKG, DCTERMS, ORG, PROV, RDF, RDFS, SDO, TIME
 from web.rdfutil import (
     DOCUMENT_TYPES, EVENT_TYPES, PREFIXES, duration_words, fallback_label, human_date, iri_ref, labels,
-    local_href, parse_when, predicate_word, qname, safe_iri, type_word, values,
+    local_href, parse_when, predicate_word, qname, safe_iri, text_rows, type_word, values,
 )
 
 DATE_PROPS = (TIME.inXSDDate, TIME.inXSDgYearMonth, TIME.inXSDgYear)
@@ -108,11 +108,11 @@ class Describer:
             OPTIONAL {{ ?para dcterms:isPartOf ?doc . OPTIONAL {{ ?doc dcterms:title ?title }}
                        OPTIONAL {{ ?doc dcterms:date ?date }} }} }}"""
         out = {}
-        for r in self.store.select(q).rows:
-            para = str(r["para"])
+        for r in text_rows(self.store, q):
+            para = r["para"]
             href = local_href(para, self.base)
-            out[str(r["q"])] = Quote(
-                exact=str(r["exact"]), href=href,
+            out[r["q"]] = Quote(
+                exact=r.get("exact", ""), href=href,
                 doc_title=str(r.get("title") or (fallback_label(r["doc"]) if r.get("doc") else "")),
                 doc_date=human_date(r["date"]) if r.get("date") else "",
                 number=str(r.get("num") or r.get("anchor") or para.rsplit("#", 1)[-1]))
@@ -139,8 +139,8 @@ def statements_about(store, iri: str, base: str) -> list[Statement]:
                 TIME.inside, TIME.hasBeginning, TIME.hasEnd, TIME.hasTime, BVKG.submittedOn, BVKG.sentOn)
                 for t in d.all(x, p)]
     d.load(instants)
-    d.prefetch_labels({o for s in fact_iris + atts for vs in d.props.get(s, {}).values() for o in vs
-                       if isinstance(o, URIRef)})
+    d.prefetch_labels({o for s in fact_iris + atts for p, vs in d.props.get(s, {}).items() for o in vs
+                       if isinstance(o, URIRef) and p != str(PROV.wasDerivedFrom)})  # quotes are never named
     quote_iris = {q for s in fact_iris + atts for q in d.all(s, PROV.wasDerivedFrom)}
     quotes = d.quotes(quote_iris)
 

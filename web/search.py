@@ -5,8 +5,6 @@ matched in SPARQL with the query as an escaped literal (rdflib ``Literal(q).n3()
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 import threading
 from collections import defaultdict
@@ -17,7 +15,7 @@ from markupsafe import Markup, escape
 from rapidfuzz import fuzz, process, utils
 from rdflib import Literal
 
-from web.rdfutil import PREFIXES, fallback_label, human_date, local_href, type_word
+from web.rdfutil import PREFIXES, fallback_label, human_date, local_href, text_rows, type_word
 
 bp = Blueprint("search", __name__)
 
@@ -52,21 +50,22 @@ class LabelIndex:
         self.loaded = False
 
     def reload(self, store) -> None:
-        """Two queries read as CSV (no term objects per row): every label, then the types of the
+        """Two queries read as text (no term objects per row): every label, then the types of the
         labelled subjects only (not every typed node of the graph: paragraphs, quotes, instants)."""
-        rows = _csv_rows(store, PREFIXES + """SELECT DISTINCT ?s ?l ?k WHERE {
+        rows = text_rows(store, PREFIXES + """SELECT DISTINCT ?s ?l ?k WHERE {
             { ?s rdfs:label ?l BIND(1 AS ?k) } UNION { ?s skos:prefLabel ?l BIND(2 AS ?k) }
             UNION { ?s foaf:name ?l BIND(3 AS ?k) } UNION { ?s skos:altLabel ?l BIND(4 AS ?k) }
             UNION { ?s dcterms:title ?l BIND(5 AS ?k) }
             FILTER(isIRI(?s)) }""")
         types = defaultdict(set)
-        for s, t in _csv_rows(store, PREFIXES + """SELECT DISTINCT ?s ?t WHERE {
+        for r in text_rows(store, PREFIXES + """SELECT DISTINCT ?s ?t WHERE {
                 { SELECT DISTINCT ?s WHERE { ?s rdfs:label|skos:prefLabel|foaf:name|skos:altLabel|dcterms:title ?l
                                              FILTER(isIRI(?s)) } }
                 ?s a ?t }"""):
-            types[s].add(t)
+            types[r["s"]].add(r["t"])
         names: dict[str, list] = defaultdict(list)
-        for s, label, _k in sorted(rows, key=lambda r: (int(r[2]), r[1])):
+        for r in sorted(rows, key=lambda r: (int(r["k"]), r.get("l", ""))):
+            s, label = r["s"], r.get("l", "")
             if types[s] & _SKIP_TYPES or label in names[s]:
                 continue
             names[s].append(label)
@@ -103,13 +102,6 @@ class LabelIndex:
         return [e for e, _, _ in self.search(text, limit)]
 
 
-def _csv_rows(store, sparql: str) -> list[list[str]]:
-    """A SELECT's rows as lists of plain strings (SPARQL CSV: IRIs and literals as bare text)."""
-    body, _ = store.query_bytes(sparql, "csv")
-    rows = list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))
-    return rows[1:]  # the header
-
-
 def highlight(text: str, q: str) -> Markup:
     """Escaped text with every case-insensitive occurrence of q in <mark> (regex, so lengths never drift)."""
     out, pos = [], 0
@@ -123,17 +115,19 @@ def highlight(text: str, q: str) -> Markup:
 
 
 def text_search(store, q: str, base: str, limit: int = TEXT_LIMIT) -> list[dict]:
+    """Paragraphs containing q, newest document first. Every text is read (there is no text index);
+    the type is tested on the matches only (FILTER EXISTS), not joined from every paragraph first."""
     needle = Literal(q.lower()).n3()  # escaped literal: user text never reaches SPARQL raw
-    rows = store.select(PREFIXES + f"""SELECT DISTINCT ?para ?text ?anchor ?num ?doc ?title ?date WHERE {{
-        ?para a bvkg:Paragraph ; rdf:value ?text .
-        FILTER(CONTAINS(LCASE(STR(?text)), {needle}))
+    rows = text_rows(store, PREFIXES + f"""SELECT DISTINCT ?para ?text ?anchor ?num ?doc ?title ?date WHERE {{
+        ?para rdf:value ?text .
+        FILTER(CONTAINS(LCASE(STR(?text)), {needle})) FILTER EXISTS {{ ?para a bvkg:Paragraph }}
         OPTIONAL {{ ?para bvkg:anchor ?anchor }} OPTIONAL {{ ?para bvkg:number ?num }}
         OPTIONAL {{ ?para dcterms:isPartOf ?doc . OPTIONAL {{ ?doc dcterms:title ?title }}
                    OPTIONAL {{ ?doc dcterms:date ?date }} }}
-    }} ORDER BY DESC(STR(?date)) ?para LIMIT {int(limit) + 1}""").rows
+    }} ORDER BY DESC(STR(?date)) ?para LIMIT {int(limit) + 1}""")
     out = []
     for r in rows[:limit]:
-        text = str(r["text"])
+        text = r.get("text", "")
         out.append({"href": local_href(str(r["para"]), base), "text": highlight(text, q),
                     "number": str(r.get("num") or r.get("anchor") or ""),
                     "doc": str(r.get("title") or (fallback_label(r["doc"]) if r.get("doc") else "")),
