@@ -13,7 +13,7 @@ from collections import defaultdict
 from flask import Blueprint, current_app, render_template
 from rdflib import URIRef
 
-from web.rdfutil import PREFIXES, add_duration, duration_words, human_date, local_href, parse_when, values
+from web.rdfutil import PREFIXES, add_duration, duration_words, human_date, local_href, parse_when, text_rows, values
 from web.render import Describer
 
 bp = Blueprint("directions", __name__)
@@ -67,38 +67,82 @@ def directions(store, base: str) -> list[dict]:
 
 
 def _reports(store, dirs: dict) -> dict[str, list]:
-    """item -> later documents with the paragraphs that report on it, and why."""
+    """item -> later documents with the paragraphs that report on it, and why.
+
+    Each reason is its own query that starts from the items (or their Directions, or their
+    themes), then the paragraphs found are placed in their documents by IRI; a paragraph found
+    for two reasons keeps the first (mentions of the item, of the Direction, a shared theme).
+    """
     items = {i: x for x in dirs.values() for i in x["items"]}
     if not items:
         return {}
-    q = PREFIXES + f"""SELECT DISTINCT ?item ?para ?why ?doc ?title ?date ?anchor ?num WHERE {{
-        {values('item', list(items))}
-        ?dir bvkg:hasItem ?item .
-        {{ ?para bvkg:mentions ?item BIND("mentions this item" AS ?why) }}
-        UNION {{ ?para bvkg:mentions ?dir BIND("mentions the Direction" AS ?why) }}
-        UNION {{ ?item dcterms:subject ?theme . ?para dcterms:subject ?theme BIND("same theme" AS ?why) }}
-        ?para dcterms:isPartOf ?doc . ?doc dcterms:date ?date .
-        OPTIONAL {{ ?doc dcterms:title ?title }} OPTIONAL {{ ?para bvkg:anchor ?anchor }} OPTIONAL {{ ?para bvkg:number ?num }}
-        OPTIONAL {{ ?para bvkg:position ?pos }}
-    }}"""
-    found: dict[str, dict[str, dict]] = defaultdict(dict)
-    for r in store.select(q).rows:
-        item = str(r["item"])
+    found = _mentions(store, "item", sorted(items), "mentions this item")
+    of_dir = defaultdict(list)
+    for x in dirs.values():
+        for i in x["items"]:
+            of_dir[x["iri"]].append(i)
+    found += [(i, para, why) for d, para, why in _mentions(store, "dir", sorted(of_dir), "mentions the Direction")
+              for i in of_dir[d]]
+    themes = _pairs(store, sorted(items), "?item dcterms:subject ?x", "item")
+    about = _pairs(store, sorted({t for ts in themes.values() for t in ts}), "?para dcterms:subject ?x", "x", "para")
+    found += [(i, para, "same theme") for i in sorted(themes) for t in sorted(themes[i]) for para in sorted(about.get(t, ()))]
+    placed = _placed(store, sorted({para for _, para, _ in found}))
+    out: dict[str, dict[str, dict]] = defaultdict(dict)
+    for item, para, why in found:
         start = parse_when(items[item]["date"])
-        when = parse_when(r["date"])
-        if not start or not when or when.start <= start.end:
-            continue  # only documents wholly after the Direction's date
-        doc = str(r["doc"])
-        entry = found[item].setdefault(doc, {"title": str(r.get("title") or doc), "href": doc,
-                                             "date": when.text, "sort": when.start, "paras": []})
-        p = {"href": str(r["para"]), "number": str(r.get("num") or r.get("anchor") or ""), "why": str(r["why"]),
-             "pos": int(r["pos"]) if "pos" in r and str(r["pos"]).isdigit() else 10 ** 9}
-        if not any(x["href"] == p["href"] for x in entry["paras"]):
-            entry["paras"].append(p)
-    for docs in found.values():
+        for doc, date, title, number in placed.get(para, ()):
+            when = parse_when(date)
+            if not start or not when or when.start <= start.end:
+                continue  # only documents wholly after the Direction's date
+            entry = out[item].setdefault(doc, {"title": title or doc, "href": doc, "date": when.text,
+                                               "sort": when.start, "paras": []})
+            if not any(x["href"] == para for x in entry["paras"]):
+                entry["paras"].append({"href": para, "number": number, "why": why})
+    for docs in out.values():
         for e in docs.values():
-            e["paras"].sort(key=lambda p: (p["pos"], p["number"]))
-    return {i: sorted(docs.values(), key=lambda e: e["sort"]) for i, docs in found.items()}
+            e["paras"].sort(key=lambda p: p["number"])
+    return {i: sorted(docs.values(), key=lambda e: e["sort"]) for i, docs in out.items()}
+
+
+def _chunks(iris: list, size: int = 300):
+    return (iris[i:i + size] for i in range(0, len(iris), size))
+
+
+def _mentions(store, var: str, iris: list, why: str) -> list[tuple[str, str, str]]:
+    """(the IRI, paragraph, why) for every paragraph that mentions one of ``iris``."""
+    out = []
+    for chunk in _chunks(iris):
+        rows = text_rows(store, PREFIXES + f"SELECT DISTINCT ?{var} ?para WHERE {{ {values(var, chunk)} "
+                                           f"?para bvkg:mentions ?{var} }}")
+        out += sorted((r[var], r["para"], why) for r in rows)
+    return out
+
+
+def _pairs(store, iris: list, pattern: str, key: str, other: str = "x") -> dict[str, set]:
+    """key -> the other end of ``pattern``, for ``iris`` bound to ``?key``."""
+    out: dict[str, set] = defaultdict(set)
+    for chunk in _chunks(iris):
+        for r in text_rows(store, PREFIXES + f"SELECT DISTINCT ?{key} ?{other} WHERE {{ {values(key, chunk)} {pattern} }}"):
+            out[r[key]].add(r[other])
+    return out
+
+
+def _placed(store, paras: list) -> dict[str, list]:
+    """paragraph -> [(document, date, title, number)]: its dated documents, the paragraph's number or anchor."""
+    out: dict[str, list] = defaultdict(list)
+    for chunk in _chunks(paras):
+        rows = text_rows(store, PREFIXES + f"""SELECT DISTINCT ?para ?doc ?date ?title ?anchor ?num WHERE {{
+            {values('para', chunk)} ?para dcterms:isPartOf ?doc . ?doc dcterms:date ?date .
+            OPTIONAL {{ ?doc dcterms:title ?title }} OPTIONAL {{ ?para bvkg:anchor ?anchor }}
+            OPTIONAL {{ ?para bvkg:number ?num }} }}""")
+        best: dict[tuple, tuple] = {}
+        for r in rows:  # one title and one number each (the least, when the graph has several)
+            key = (r["para"], r["doc"], r["date"])
+            cand = (r.get("title", ""), r.get("num") or r.get("anchor") or "")
+            best[key] = min(best.get(key, cand), cand)
+        for (para, doc, date), (title, number) in sorted(best.items()):
+            out[para].append((doc, date, title, number))
+    return out
 
 
 @bp.route("/directions")
