@@ -13,7 +13,7 @@ entity, named in a paragraph), ``author`` / ``recipient`` (document–person or 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, Iterator
 
 import networkx as nx
 
@@ -71,6 +71,25 @@ SELECT DISTINCT ?a ?b ?kind ?fact ?quote WHERE {
 }"""
 
 
+def _rows(store, sparql: str, names: tuple[str, ...]) -> Iterator[dict[str, str]]:
+    """Answers as {variable: str}, unbound left out. Streamed from an Oxigraph store (no list of
+    every row as rdflib terms: at 1.5M triples the edge rows alone took about 130 MB)."""
+    raw = getattr(store, "raw", None)
+    if not callable(raw):
+        for r in store.select(sparql).rows:
+            yield {n: str(r[n]) for n in names if n in r}
+        return
+    from graph.store import query_oxigraph
+
+    for sol in query_oxigraph(raw(), sparql):
+        row = {}
+        for n in names:
+            t = sol[n]
+            if t is not None:
+                row[n] = t.value
+        yield row
+
+
 def affiliation_network(store) -> nx.Graph:
     """The network as an undirected networkx Graph; node attrs kind, label; edge attrs kind, fact, quote.
 
@@ -80,25 +99,28 @@ def affiliation_network(store) -> nx.Graph:
     G = nx.Graph()
     kinds: dict[str, tuple[int, str, str]] = {}
     for rank, (kind, types) in enumerate(NODE_TYPES):
-        for r in store.select(sparql_prefixes() + _NODES % " ".join(types)).rows:
-            iri = str(r["n"])
-            cand = (rank, kind, str(r["label"]))
+        for r in _rows(store, sparql_prefixes() + _NODES % " ".join(types), ("n", "label")):
+            iri = r["n"]
+            cand = (rank, kind, r["label"])
             if iri not in kinds or cand < kinds[iri]:
                 kinds[iri] = cand
     for iri, (_, kind, label) in sorted(kinds.items()):
         G.add_node(iri, kind=kind, label=label)
-    facts: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
-    for r in store.select(sparql_prefixes() + _EDGES).rows:
-        a, b = str(r["a"]), str(r["b"])
+    # per node pair: the first (fact, kind, quote) in sorted order, and every fact IRI
+    first: dict[tuple[str, str], tuple[str, str, str]] = {}
+    facts: dict[tuple[str, str], set[str]] = {}
+    for r in _rows(store, sparql_prefixes() + _EDGES, ("a", "b", "kind", "fact", "quote")):
+        a, b = r["a"], r["b"]
         if a == b or a not in kinds or b not in kinds:
             continue
         key = (a, b) if a < b else (b, a)
-        facts.setdefault(key, []).append((str(r["fact"]), str(r["kind"]), str(r.get("quote", ""))))
-    for (a, b), fs in sorted(facts.items()):
-        fs = sorted(set(fs))
-        fact, kind, quote = fs[0]
-        G.add_edge(a, b, kind=kind, fact=fact, quote=quote,
-                   facts=" ".join(sorted({f for f, _, _ in fs})), weight=len({f for f, _, _ in fs}))
+        cand = (r["fact"], r["kind"], r.get("quote", ""))
+        if key not in first or cand < first[key]:
+            first[key] = cand
+        facts.setdefault(key, set()).add(cand[0])
+    for (a, b), (fact, kind, quote) in sorted(first.items()):
+        fs = facts[(a, b)]
+        G.add_edge(a, b, kind=kind, fact=fact, quote=quote, facts=" ".join(sorted(fs)), weight=len(fs))
     return G
 
 
