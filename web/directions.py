@@ -101,7 +101,7 @@ def _reports(store, dirs: dict) -> dict[str, list]:
     for docs in out.values():
         for e in docs.values():
             e["paras"].sort(key=lambda p: p["number"])
-    return {i: sorted(docs.values(), key=lambda e: e["sort"]) for i, docs in out.items()}
+    return {i: [e for _, e in sorted(docs.items(), key=lambda kv: (kv[1]["sort"], kv[0]))] for i, docs in out.items()}
 
 
 def _chunks(iris: list, size: int = 300):
