@@ -3,7 +3,7 @@
     python -m bench.scale.page_times --data DIR [--repeat 2] [--listings] [--json OUT]
 
 Times create_app itself, then one or two pages of each kind (authority, person, post, role
-holding, document, board, Direction, theme, a name search, a named-query page), picking the
+holding, document, board, Direction, theme, role, a name search, a named-query page), picking the
 entities by SPARQL from the graph (the first by IRI order, and for authorities and people also the
 busiest), so the same command works on the real corpus, the x10 corpus and a synthetic graph.
 Prints a table: page, status, wall seconds, CPU seconds of this process, store queries the page
@@ -34,6 +34,7 @@ FIRST = {
     "board": "?s a bvkg:Board",
     "direction": "?s a bvkg:Direction",
     "theme": "?s a bvkg:Theme",
+    "role": "?s a org:Role",
 }
 # the busiest of a kind: most holdings (authorities by org:organization, people by org:member)
 BUSIEST = {
