@@ -16,7 +16,7 @@ from web.network import layout as network_layout
 from web.rdfutil import (
     DOCUMENT_TYPES, fallback_label, iri_for_path, labels, local_href, safe_iri, type_word, types_of,
 )
-from web.render import incoming, properties, statements_about
+from web.render import Describer, incoming, properties, statements_about
 from web.timeline import timelines_for
 
 bp = Blueprint("entities", __name__)
@@ -90,10 +90,11 @@ def show(iri: str):
         doc = document_view(store, iri, base)
         return render_template("document.html", doc=doc, iri=iri, label=label, kind=type_word(types),
                                formats=data_links)
+    d = Describer(store, base)  # one per page: the timelines reuse what the statements read
     return render_template(
-        "entity.html", iri=iri, label=label, kind=type_word(types), statements=statements_about(store, iri, base),
+        "entity.html", iri=iri, label=label, kind=type_word(types), statements=statements_about(store, iri, base, d),
         props=properties(store, iri, base), incoming=incoming(store, iri, base),
-        timelines=timelines_for(store, iri, kind, base), network=network_layout(store, iri, base),
+        timelines=timelines_for(store, iri, kind, base, d), network=network_layout(store, iri, base),
         formats=data_links)
 
 

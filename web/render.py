@@ -74,12 +74,14 @@ class Describer:
     def label(self, iri) -> str:
         iri = str(iri)
         if iri not in self._labels:
-            self._labels.update(labels(self.store, [URIRef(iri)]))
+            self.prefetch_labels([URIRef(iri)])
         return self._labels.get(iri) or fallback_label(iri)
 
     def prefetch_labels(self, iris) -> None:
+        """Labels of ``iris`` in one query; an IRI without one is remembered too (asked once)."""
         need = [URIRef(str(i)) for i in iris if isinstance(i, URIRef) and str(i) not in self._labels]
-        self._labels.update(labels(self.store, need))
+        found = labels(self.store, need)
+        self._labels.update({str(i): found.get(str(i), "") for i in need})
 
     def link(self, iri) -> tuple[str, str]:
         return (self.label(iri), local_href(str(iri), self.base))
@@ -121,9 +123,10 @@ class Describer:
 
 # ---------------------------------------------------------------- the sentences
 
-def statements_about(store, iri: str, base: str) -> list[Statement]:
-    """Plain-language statements of every fact touching ``iri``, oldest first."""
-    d = Describer(store, base)
+def statements_about(store, iri: str, base: str, d: Describer | None = None) -> list[Statement]:
+    """Plain-language statements of every fact touching ``iri``, oldest first (``d``: the page's
+    Describer, so the timelines reuse the holdings, attestations and instants read here)."""
+    d = d or Describer(store, base)
     ref = iri_ref(iri)
     facts = store.select(PREFIXES + f"""SELECT DISTINCT ?f WHERE {{
         {{ ?f ?p {ref} }} UNION {{ {ref} ?p ?f }} UNION {{ BIND({ref} AS ?f) }}

@@ -49,45 +49,47 @@ class Tenure:
         return max(pts) if pts else None
 
 
-def holdings_evidence(store, posts=None) -> dict[str, dict]:
+def holdings_evidence(store, posts=None, d: Describer | None = None) -> dict[str, dict]:
     """holding -> {post, authority, role, member, capacity, start, end, attested: [(When, quote)]}.
 
     Every holding of ``posts`` (default: all posts), shared by timelines and /as-of. Read outward
     from the posts: one query finds their holdings, then each layer (holdings and posts,
     attestations and intervals, instants, quotes) is fetched by its IRIs, so the work follows the
-    posts asked for, never the size of the graph.
+    posts asked for, never the size of the graph. ``d``: a page's Describer, to share what it read.
     """
     only = values("post", posts) if posts is not None else ""
     rows = store.select(PREFIXES + f"SELECT DISTINCT ?h ?post WHERE {{ {only} ?h bvkg:post ?post }}").rows
     post_of: dict[str, str] = {}
     for r in sorted(rows, key=lambda r: str(r["post"])):
         post_of.setdefault(str(r["h"]), str(r["post"]))
-    d = Describer(store, "")
+    d = d or Describer(store, "")
     d.load(set(post_of) | set(post_of.values()))
     atts = {h: d.all(h, BVKG.hasAttestation) for h in post_of}
     spans = {h: d.all(h, ORG.memberDuring) for h in post_of}
-    d.load([x for xs in list(atts.values()) + list(spans.values()) for x in xs])
-    d.load([t for x in (x for xs in list(atts.values()) + list(spans.values()) for x in xs) for p in _INSTANT_PROPS
-            for t in d.all(x, p) if isinstance(t, URIRef)])
+    nodes = [x for h in post_of for x in atts[h] + spans[h]]
+    d.load(nodes)
+    d.load([t for x in nodes for p in _INSTANT_PROPS for t in d.all(x, p) if isinstance(t, URIRef)])
     quote_dates = _quote_dates(store, [q for h in post_of if any(d.all(i, TIME.inside) for i in spans[h])
                                        for q in d.all(h, PROV.wasDerivedFrom)])
-    hs: dict[str, dict] = {}
-    for h, post in sorted(post_of.items()):
-        held = [str(c) for c in d.all(h, BVKG.capacity)]
-        caps = list(dict.fromkeys(held + sorted({str(c) for a in atts[h] for c in d.all(a, BVKG.capacity)})))
-        member = d.one(h, ORG.member)
-        e = hs[h] = {"post": post, "authority": _str(d.one(post, ORG.postIn)), "role": _str(d.one(post, ORG.role)),
-                     "member": _str(member), "capacity": caps[0] if caps else None, "capacities": caps,
-                     "start": None, "end": None, "attested": []}
-        for kind, w, q in sorted(_evidence(d, h, atts[h], spans[h], quote_dates), key=_evidence_order):
-            if kind == "att":
-                if not any(x[0] == w and (x[1] == q or q is None) for x in e["attested"]):
-                    e["attested"] = [x for x in e["attested"] if not (x[0] == w and x[1] is None)] + [(w, q)]
-            elif kind == "start" and (e["start"] is None or w < e["start"][0]):
-                e["start"] = (w, q)
-            elif kind == "end" and (e["end"] is None or e["end"][0] < w):
-                e["end"] = (w, q)
-    return hs
+    return {h: _holding_record(d, h, post, atts[h], spans[h], quote_dates) for h, post in sorted(post_of.items())}
+
+
+def _holding_record(d, h: str, post: str, atts: list, spans: list, quote_dates: dict) -> dict:
+    """One holding's record: its own capacity before its attestations', then its dated evidence."""
+    held = [str(c) for c in d.all(h, BVKG.capacity)]
+    caps = list(dict.fromkeys(held + sorted({str(c) for a in atts for c in d.all(a, BVKG.capacity)})))
+    e = {"post": post, "authority": _str(d.one(post, ORG.postIn)), "role": _str(d.one(post, ORG.role)),
+         "member": _str(d.one(h, ORG.member)), "capacity": caps[0] if caps else None, "capacities": caps,
+         "start": None, "end": None, "attested": []}
+    for kind, w, q in sorted(_evidence(d, h, atts, spans, quote_dates), key=_evidence_order):
+        if kind == "att":
+            if not any(x[0] == w and (x[1] == q or q is None) for x in e["attested"]):
+                e["attested"] = [x for x in e["attested"] if not (x[0] == w and x[1] is None)] + [(w, q)]
+        elif kind == "start" and (e["start"] is None or w < e["start"][0]):
+            e["start"] = (w, q)
+        elif kind == "end" and (e["end"] is None or e["end"][0] < w):
+            e["end"] = (w, q)
+    return e
 
 
 _INSTANT_PROPS = (BVKG.attestedOn, BVKG.statedStart, BVKG.statedEnd, TIME.inside, TIME.hasBeginning, TIME.hasEnd)
@@ -150,11 +152,13 @@ def _dates(d, instant) -> list[When]:
     return [w for w in (parse_when(x) for p in _DATE_PROPS for x in d.all(instant, p)) if w]
 
 
-def post_tenures(store, post: str, evidence: dict | None = None) -> list[Tenure]:
-    """Every holding of one post, with stated bounds, attestation dates and capacities."""
+def post_tenures(store, post: str, evidence: dict | None = None, labs: dict | None = None) -> list[Tenure]:
+    """Every holding of one post, with stated bounds, attestation dates and capacities
+    (``labs``: the holders' and capacities' labels, when the caller fetched them for several posts)."""
     ev = evidence if evidence is not None else holdings_evidence(store, [post])
     mine = {h: e for h, e in ev.items() if e["post"] == post}
-    labs = labels(store, {URIRef(x) for e in mine.values() for x in (e["member"], e["capacity"]) if x})
+    if labs is None:
+        labs = labels(store, _named_in(mine.values()))
     tenures = []
     for h, e in mine.items():
         m = e["member"]
@@ -164,6 +168,11 @@ def post_tenures(store, post: str, evidence: dict | None = None) -> list[Tenure]
                               sorted({w for w, _ in e["attested"]})))
     tenures.sort(key=lambda t: (t.first or dt.date.max, t.holder_label))
     return tenures
+
+
+def _named_in(records) -> set[URIRef]:
+    """The holders and (first) capacities a timeline names; further capacities show their IRI's words."""
+    return {URIRef(x) for e in records for x in (e["member"], e["capacity"]) if x}
 
 
 def _x(day: dt.date, lo: dt.date, hi: dt.date) -> float:
@@ -234,7 +243,7 @@ _POSTS_OF = {
 }
 
 
-def timelines_for(store, iri: str, kind: str, base: str) -> list[dict]:
+def timelines_for(store, iri: str, kind: str, base: str, d: Describer | None = None) -> list[dict]:
     """Tenure timelines for a page (at most 20 posts), each post's holders in order."""
     if kind == "post":
         posts = [iri]
@@ -245,11 +254,11 @@ def timelines_for(store, iri: str, kind: str, base: str) -> list[dict]:
     else:
         return []
     posts = posts[:20]
-    labs = labels(store, [URIRef(p) for p in posts])
-    evidence = holdings_evidence(store, posts) if posts else {}
+    evidence = holdings_evidence(store, posts, d) if posts else {}
+    labs = labels(store, [URIRef(p) for p in posts] + list(_named_in(evidence.values())))
     out = []
     for p in posts:
-        lay = layout(post_tenures(store, p, evidence), base, labs.get(p) or fallback_label(p))
+        lay = layout(post_tenures(store, p, evidence, labs), base, labs.get(p) or fallback_label(p))
         if lay:
             lay["post_href"] = local_href(p, base)
             out.append(lay)
