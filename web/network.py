@@ -40,8 +40,7 @@ def neighbours(store, iri: str) -> list[tuple[str, str]]:
     ref = iri_ref(iri)
     rows: dict[tuple[str, str], None] = {}
     for branch in _BRANCHES:
-        left = ROW_LIMIT - len(rows)
-        if left <= 0:
+        if len(rows) >= ROW_LIMIT:
             break
         q = PREFIXES + f"SELECT DISTINCT ?n ?how WHERE {{ {branch.format(ref=ref)} }} LIMIT {ROW_LIMIT}"
         for r in store.select(q).rows:
