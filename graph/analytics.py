@@ -71,9 +71,9 @@ SELECT DISTINCT ?a ?b ?kind ?fact ?quote WHERE {
 }"""
 
 
-def _rows(store, sparql: str, names: tuple[str, ...]) -> Iterator[dict[str, str]]:
-    """Answers as {variable: str}, unbound left out. Streamed from an Oxigraph store (no list of
-    every row as rdflib terms: at 1.5M triples the edge rows alone took about 130 MB)."""
+def string_rows(store, sparql: str, names: tuple[str, ...]) -> Iterator[dict[str, str]]:
+    """Answers as {variable: str(term)}, unbound left out. Streamed from an Oxigraph store (no list
+    of every row as rdflib terms: at 1.5M triples the network's edge rows alone took about 130 MB)."""
     raw = getattr(store, "raw", None)
     if not callable(raw):
         for r in store.select(sparql).rows:
@@ -99,7 +99,7 @@ def affiliation_network(store) -> nx.Graph:
     G = nx.Graph()
     kinds: dict[str, tuple[int, str, str]] = {}
     for rank, (kind, types) in enumerate(NODE_TYPES):
-        for r in _rows(store, sparql_prefixes() + _NODES % " ".join(types), ("n", "label")):
+        for r in string_rows(store, sparql_prefixes() + _NODES % " ".join(types), ("n", "label")):
             iri = r["n"]
             cand = (rank, kind, r["label"])
             if iri not in kinds or cand < kinds[iri]:
@@ -109,7 +109,7 @@ def affiliation_network(store) -> nx.Graph:
     # per node pair: the first (fact, kind, quote) in sorted order, and every fact IRI
     first: dict[tuple[str, str], tuple[str, str, str]] = {}
     facts: dict[tuple[str, str], set[str]] = {}
-    for r in _rows(store, sparql_prefixes() + _EDGES, ("a", "b", "kind", "fact", "quote")):
+    for r in string_rows(store, sparql_prefixes() + _EDGES, ("a", "b", "kind", "fact", "quote")):
         a, b = r["a"], r["b"]
         if a == b or a not in kinds or b not in kinds:
             continue

@@ -310,13 +310,11 @@ PEOPLE_SPARQL = (
 }""")
 
 
-def _cell(term) -> str:
-    return "" if term is None else str(term)
-
-
 def _table(store, sparql: str, columns: tuple[str, ...]) -> list[tuple[str, ...]]:
-    res = store.select(sparql_prefixes() + sparql)
-    return sorted({tuple(_cell(r.get(c)) for c in columns) for r in res.rows})
+    from graph.analytics import string_rows
+
+    rows = string_rows(store, sparql_prefixes() + sparql, columns)
+    return sorted({tuple(r.get(c, "") for c in columns) for r in rows})
 
 
 def _write_csv(out: BinaryIO, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
@@ -344,12 +342,14 @@ def direction_items_rows(store) -> list[tuple[str, ...]]:
 
 def people_rows(store) -> list[tuple[str, ...]]:
     """One row per person: variants and documents joined with "; " and " ", each sorted."""
+    from graph.analytics import string_rows
+
     people: dict[str, dict] = {}
     for sparql, var, key in zip(PEOPLE_SPARQL, ("name", "variant", "document"), ("names", "variants", "documents")):
-        for r in store.select(sparql_prefixes() + sparql).rows:
-            p = people.setdefault(str(r["iri"]), {"names": set(), "variants": set(), "documents": set()})
+        for r in string_rows(store, sparql_prefixes() + sparql, ("iri", var)):
+            p = people.setdefault(r["iri"], {"names": set(), "variants": set(), "documents": set()})
             if var in r:
-                p[key].add(str(r[var]))
+                p[key].add(r[var])
     rows = []
     for iri, p in people.items():
         name = min(p["names"]) if p["names"] else ""
@@ -561,6 +561,7 @@ def write_all(store, out_dir, build_info: dict | None = None) -> list[dict]:
             gz = out / (ex.filename + ".gz")
             _gzip_file(path, gz)
             index.append(_entry(gz, name, ex.media_type, encoding="gzip"))
+    shared.clear()   # the network: not needed for void.ttl
     void = out / EXPORTS["void"].filename
     void.write_bytes(_void_ttl(store, build_info, index))
     index.append(_entry(void, "void", EXPORTS["void"].media_type))

@@ -156,7 +156,7 @@ def _graph_of(triples: Iterable) -> rdflib.Graph:
 
 # ---------------------------------------------------------------- dumps in bounded memory
 
-SORT_CHUNK_BYTES = 32 << 20   # lines sorted in memory at a time; more are spilled to temp files
+SORT_CHUNK_BYTES = 16 << 20   # lines sorted in memory at a time; more are spilled to temp files
 _SERIALIZE_BATCH = 20_000
 
 
