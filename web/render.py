@@ -142,7 +142,8 @@ def statements_about(store, iri: str, base: str, d: Describer | None = None) -> 
                 TIME.inside, TIME.hasBeginning, TIME.hasEnd, TIME.hasTime, BVKG.submittedOn, BVKG.sentOn)
                 for t in d.all(x, p)]
     d.load(instants)
-    d.prefetch_labels({o for s in fact_iris + atts for p, vs in d.props.get(s, {}).items() for o in vs
+    d.prefetch_labels({URIRef(f) for f in fact_iris} |  # the facts are named in their own sentences
+                      {o for s in fact_iris + atts for p, vs in d.props.get(s, {}).items() for o in vs
                        if isinstance(o, URIRef) and p != str(PROV.wasDerivedFrom)})  # quotes are never named
     quote_iris = {q for s in fact_iris + atts for q in d.all(s, PROV.wasDerivedFrom)}
     quotes = d.quotes(quote_iris)
