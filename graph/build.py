@@ -159,6 +159,7 @@ def _load_corpus(store_dir: Path, corpus: Path, base: str,
                  echo: Callable[[str], None]) -> tuple[OxigraphStore, _Loaded]:
     """Every document and the vocabularies into a new store (closed again if nothing loads)."""
     store = OxigraphStore(store_dir)
+    mark = _mark()
     try:
         loaded = _Loaded(_Sink(store.raw()))
         _ingest_texts(corpus, base, echo, loaded)
@@ -171,6 +172,8 @@ def _load_corpus(store_dir: Path, corpus: Path, base: str,
     except BaseException:
         store.close()
         raise
+    echo(f"loaded {len(store.raw())} quads from {len(loaded.documents)} documents and the vocabularies "
+         f"({_since(mark)})")
     return store, loaded
 
 
@@ -217,27 +220,26 @@ def _write_build(tmp: Path, store: OxigraphStore, loaded: _Loaded, base: str, bu
                  built_at: datetime, echo: Callable[[str], None]) -> BuildResult:
     """Consolidate, validate, dump and export the loaded store in ``tmp``; closes the store."""
     try:
-        count = len(store.raw())
-        echo(f"loaded {count} quads from {len(loaded.documents)} documents and the vocabularies ({_peak()})")
-
-        clock = time.monotonic()
+        mark = _mark()
         stats = consolidate(store, base)
-        echo(f"{stats.summary()} ({time.monotonic() - clock:.1f}s, {_peak()})")
+        echo(f"{stats.summary()} ({_since(mark)})")
         # The default graph becomes the de-duplicated union that every query reads.
-        echo(f"default graph: {store.materialize_union()} distinct triples (the union of the named graphs)")
+        mark = _mark()
+        union = store.materialize_union()
+        echo(f"default graph: {union} distinct triples, the union of the named graphs ({_since(mark)})")
 
-        clock = time.monotonic()
+        mark = _mark()
         report = validate_store(store)
         if not report.conforms:
             raise BuildError(f"SHACL validation failed, the previous graph is kept:\n{report.text}")
-        echo(f"{report.text} ({time.monotonic() - clock:.1f}s, {_peak()})")
+        echo(f"{report.text} ({_since(mark)})")
 
-        clock = time.monotonic()
+        mark = _mark()
         _write_exports(store, tmp / "exports", echo,
                        {"built_at": built_at.isoformat(), "base": base, "version": build_id,
                         "licence": settings.get("LICENCE_URL")})
         _write_dump(store, tmp)
-        echo(f"dumps and exports written ({time.monotonic() - clock:.1f}s, {_peak()})")
+        echo(f"dumps and exports written ({_since(mark)})")
 
         latest = _latest_document_date(store)
         count = store.triple_count()
@@ -283,9 +285,17 @@ def _write_dump(store, tmp: Path) -> None:
         store.dump_nquads(fh)
 
 
-def _peak() -> str:
-    """The process's peak memory so far, for the build log: the phase where it jumps is the one to fix."""
-    return f"peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB"
+def _mark() -> tuple[float, float]:
+    return time.monotonic(), time.process_time()
+
+
+def _since(mark: tuple[float, float]) -> str:
+    """Wall and CPU time of a phase and the peak memory so far, for the build log (bench/README.md
+    compares phases across corpus sizes; the phase where peak memory jumps is the one to fix)."""
+    wall, cpu = mark
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return (f"{time.monotonic() - wall:.1f}s, CPU {time.process_time() - cpu:.1f}s, "
+            f"peak memory {peak:,.0f} MB")
 
 
 def _write_exports(store, out_dir: Path, echo: Callable[[str], None], build_info: dict) -> None:
