@@ -88,6 +88,11 @@ def test_each_page_type_opens(page, server):
     shot(page, "ontology", full_page=False)
     page.goto(server + "/as-of?date=2024-11-25")
     assert page.locator("table.asof").first.is_visible()
+    page.select_option("select#authority", "tower-hamlets")  # the chooser, submitted with the form
+    page.locator("form.inline-form button").click()
+    page.wait_for_url("**authority=tower-hamlets**")
+    assert "date=2024-11-25" in page.url
+    assert page.locator("section.authority h2").all_inner_texts() == ["London Borough of Tower Hamlets"]
     shot(page, "as-of")
     page.goto(server + "/directions")
     shot(page, "directions")
