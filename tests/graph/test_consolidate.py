@@ -119,3 +119,24 @@ def test_single_holder_roles_come_from_vocab_data():
 ])
 def test_date_range_keeps_the_precision(text, expected):
     assert _date_range(text) == expected
+
+
+def test_consecutive_spans_match_their_definition():
+    """No span lies wholly between a and b: checked against the definition on random posts."""
+    import random
+
+    from graph.consolidate import consecutive
+
+    def by_definition(spans):
+        before = lambda a, b: spans[a][1] < spans[b][0]  # noqa: E731
+        return {(a, b) for a in spans for b in spans
+                if a != b and before(a, b) and not any(before(a, c) and before(c, b) for c in spans)}
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        spans = {}
+        for i in range(rng.randint(0, 9)):
+            lo = rng.randint(0, 20)
+            spans[f"h{i}"] = (lo, lo + rng.choice([0, 0, 1, 2, 5]))
+        assert set(consecutive(spans)) == by_definition(spans), spans
+    assert consecutive({"a": (1, 2), "b": (3, 4), "c": (5, 6)}) == [("a", "b"), ("b", "c")]
