@@ -9,6 +9,7 @@ result is cut in the worker, not after serialising millions of rows.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import queue
 import re
 import threading
@@ -186,13 +187,23 @@ def _worker_main(conn) -> None:
             if path not in opened:
                 opened.clear()
                 opened[path] = ox.Store.read_only(path)
-            conn.send(("ok", evaluate(opened[path], sparql, fmt, cap)))
+            reply = ("ok", evaluate(opened[path], sparql, fmt, cap))
         except SyntaxError as exc:
-            conn.send(("syntax", str(exc)))
+            reply = ("syntax", str(exc))
         except ValueError as exc:  # unknown format for this kind of result
-            conn.send(("value", str(exc)))
+            reply = ("value", str(exc))
         except Exception as exc:  # noqa: BLE001 - reported to the parent as a 500 without a trace
-            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+            reply = ("error", f"{type(exc).__name__}: {exc}")
+        conn.send(reply + (_resident_mb(),))
+
+
+def _resident_mb() -> float:
+    """This process's resident memory now (not its peak): what a big answer left behind."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 # --------------------------------------------------------------------------- the server side
@@ -226,8 +237,9 @@ class QueryPool:
     ``timeout`` seconds; past it the worker is killed and a fresh one takes its place.
     """
 
-    def __init__(self, size: int, timeout: float, row_cap: int, warm: bool = False):
+    def __init__(self, size: int, timeout: float, row_cap: int, warm: bool = False, max_mb: float = 0):
         self.timeout, self.row_cap = timeout, row_cap
+        self.max_mb = max_mb  # a worker left holding more than this after an answer is replaced (0: never)
         self._ctx = mp.get_context("spawn")  # no forked copies of the server's threads or stores
         self._idle: queue.Queue[_Worker | None] = queue.Queue()
         self._lock = threading.Lock()
@@ -271,11 +283,16 @@ class QueryPool:
                 w = _REPLACED
                 raise QueryTimeout(f"the query ran longer than QUERY_TIMEOUT={self.timeout:g}s and was stopped")
             try:
-                status, payload = w.conn.recv()
+                status, payload, resident_mb = w.conn.recv()
             except (EOFError, OSError):
                 self._retire(w)
                 w = _REPLACED
                 raise WorkerCrashed("the query stopped the evaluating process (too complex to evaluate)") from None
+            if self.max_mb and resident_mb > self.max_mb:
+                # Freed memory stays with the process (the allocator keeps it): a worker that
+                # answered a big query would hold it for good, four workers four times over.
+                self._retire(w)
+                w = _REPLACED
         finally:
             if w is not _REPLACED:
                 self._idle.put(w)

@@ -57,7 +57,8 @@ class Context:
                 if self._pool is None:
                     from graph.limits import QueryPool
                     self._pool = QueryPool(int(self.settings["QUERY_WORKERS"]), float(self.settings["QUERY_TIMEOUT"]),
-                                           int(self.settings["ROW_CAP"]), warm=warm)
+                                           int(self.settings["ROW_CAP"]), warm=warm,
+                                           max_mb=float(self.settings["QUERY_WORKER_MAX_MB"]))
         return self._pool
 
     def _build_key(self):

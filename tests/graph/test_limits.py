@@ -2,6 +2,7 @@
 import csv
 import io
 import json
+import time
 
 import pytest
 
@@ -102,3 +103,35 @@ def test_other_queries_are_answered_while_one_runs_long(store_path):
     assert ans.body.decode().splitlines() == ["o", "3"]
     assert still_running, "the quick query should have been answered while the heavy one was still running"
     assert isinstance(outcome.get("heavy"), QueryTimeout)
+
+
+def _worker_pids(pool: QueryPool) -> set[int]:
+    with pool._lock:
+        return {w.proc.pid for w in pool._all}
+
+
+def test_a_worker_left_holding_more_than_max_mb_is_replaced(store_path):
+    # any worker holds more than 1 MB, so every answer retires the worker that gave it
+    pool = QueryPool(size=1, timeout=5.0, row_cap=5, warm=True, max_mb=1)
+    try:
+        first = _worker_pids(pool)
+        assert pool.run(store_path, "ASK { ?s ?p ?o }", "json").body
+        deadline = time.monotonic() + 30
+        while (_worker_pids(pool) in (first, set())) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        second = _worker_pids(pool)
+        assert second and second.isdisjoint(first)
+        assert pool.run(store_path, "ASK { ?s ?p ?o }", "json").body  # the replacement answers
+    finally:
+        pool.close()
+
+
+def test_without_max_mb_the_worker_is_kept(store_path):
+    pool = QueryPool(size=1, timeout=5.0, row_cap=5, warm=True)
+    try:
+        first = _worker_pids(pool)
+        pool.run(store_path, "ASK { ?s ?p ?o }", "json")
+        pool.run(store_path, "ASK { ?s ?p ?o }", "json")
+        assert _worker_pids(pool) == first
+    finally:
+        pool.close()
