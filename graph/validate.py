@@ -273,13 +273,8 @@ def _violations(results: rdflib.Graph, shapes: rdflib.Graph) -> list[Violation]:
 def _targets(store, shapes: rdflib.Graph, shape) -> set:
     """Focus nodes of a shape (targetClass with subclasses, targetNode, targetSubjectsOf/ObjectsOf)."""
     nodes: set = set(shapes.objects(shape, SH.targetNode))
-    for c in shapes.objects(shape, SH.targetClass):
-        nodes |= {r["x"] for r in store.select(
-            "SELECT DISTINCT ?x WHERE { ?x a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <%s> }" % c).rows}
-    for p in shapes.objects(shape, SH.targetSubjectsOf):
-        nodes |= {r["x"] for r in store.select("SELECT DISTINCT ?x WHERE { ?x <%s> ?o }" % p).rows}
-    for p in shapes.objects(shape, SH.targetObjectsOf):
-        nodes |= {r["x"] for r in store.select("SELECT DISTINCT ?x WHERE { ?s <%s> ?x }" % p).rows}
+    for sparql in _target_queries(shapes, shape):
+        nodes |= {r["x"] for r in store.select(sparql).rows}
     return nodes
 
 
