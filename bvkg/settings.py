@@ -55,6 +55,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Worker processes evaluating public queries; one stuck on a long query is killed at QUERY_TIMEOUT."),
     Setting("QUERY_WORKER_MAX_MB", 80.0,
             "A query worker holding more memory than this (MB) after an answer is replaced by a fresh one (about 40 MB); 0 never."),
+    Setting("MALLOC_ARENAS", 2,
+            "glibc heap arenas the server and each query worker may use (0: glibc's default, eight per core); fewer keep less freed memory."),
     Setting("SERVICE_ALLOWLIST", (),
             "Comma-separated SPARQL endpoints a public query may call with SERVICE; empty refuses all."),
     Setting("MAX_DOCUMENT_BYTES", 5_000_000,

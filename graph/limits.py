@@ -9,7 +9,6 @@ result is cut in the worker, not after serialising millions of rows.
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
 import queue
 import re
 import threading
@@ -169,11 +168,14 @@ def _ser_triples(ox, triples, ofmt, prefixes) -> bytes:
     return ox.serialize(triples, format=ofmt)
 
 
-def _worker_main(conn) -> None:
+def _worker_main(conn, arenas: int = 0) -> None:
     """Loop: receive (store path, query, format, cap), answer, keep the store open between queries."""
     import pyoxigraph as ox
 
     import graph.store  # noqa: F401  (warm the imports before saying ready: not the query's time)
+    from graph.memory import limit_arenas, release, resident_mb
+
+    limit_arenas(arenas)
 
     conn.send(("ready", None))
     opened: dict[str, object] = {}
@@ -194,16 +196,8 @@ def _worker_main(conn) -> None:
             reply = ("value", str(exc))
         except Exception as exc:  # noqa: BLE001 - reported to the parent as a 500 without a trace
             reply = ("error", f"{type(exc).__name__}: {exc}")
-        conn.send(reply + (_resident_mb(),))
-
-
-def _resident_mb() -> float:
-    """This process's resident memory now (not its peak): what a big answer left behind."""
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except (OSError, ValueError, IndexError):
-        return 0.0
+        release()  # what the answer freed goes back to the OS; the rest is what it left behind
+        conn.send(reply + (resident_mb(),))
 
 
 # --------------------------------------------------------------------------- the server side
@@ -214,9 +208,9 @@ _REPLACED = object()  # marks a worker slot whose replacement is being started i
 
 
 class _Worker:
-    def __init__(self, ctx):
+    def __init__(self, ctx, arenas: int = 0):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child,), daemon=True, name="bvkg-query-worker")
+        self.proc = ctx.Process(target=_worker_main, args=(child, arenas), daemon=True, name="bvkg-query-worker")
         self.proc.start()
         child.close()
         # Start-up (imports) is not the query's time: wait for the worker to say it is ready.
@@ -237,8 +231,9 @@ class QueryPool:
     ``timeout`` seconds; past it the worker is killed and a fresh one takes its place.
     """
 
-    def __init__(self, size: int, timeout: float, row_cap: int, warm: bool = False, max_mb: float = 0):
-        self.timeout, self.row_cap = timeout, row_cap
+    def __init__(self, size: int, timeout: float, row_cap: int, warm: bool = False, max_mb: float = 0,
+                 arenas: int = 0):
+        self.timeout, self.row_cap, self.arenas = timeout, row_cap, arenas
         self.max_mb = max_mb  # a worker left holding more than this after an answer is replaced (0: never)
         self._ctx = mp.get_context("spawn")  # no forked copies of the server's threads or stores
         self._idle: queue.Queue[_Worker | None] = queue.Queue()
@@ -248,7 +243,7 @@ class QueryPool:
             self._idle.put(self._fresh() if warm else None)  # else started on first use
 
     def _fresh(self) -> _Worker:
-        w = _Worker(self._ctx)
+        w = _Worker(self._ctx, self.arenas)
         with self._lock:
             self._all.append(w)
         return w
@@ -289,8 +284,8 @@ class QueryPool:
                 w = _REPLACED
                 raise WorkerCrashed("the query stopped the evaluating process (too complex to evaluate)") from None
             if self.max_mb and resident_mb > self.max_mb:
-                # Freed memory stays with the process (the allocator keeps it): a worker that
-                # answered a big query would hold it for good, four workers four times over.
+                # What the worker still holds after trimming (graph.memory.release) is not free
+                # heap but fragments and caches: four workers would hold it four times over.
                 self._retire(w)
                 w = _REPLACED
         finally:

@@ -16,6 +16,7 @@ from flask import Flask, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from bvkg import settings as settings_table
+from graph.memory import limit_arenas, release
 from graph.store import StoreUnavailable, open_store
 from web.rdfutil import PREFIXES, human_date, parse_when
 from web.search import LabelIndex
@@ -58,7 +59,8 @@ class Context:
                     from graph.limits import QueryPool
                     self._pool = QueryPool(int(self.settings["QUERY_WORKERS"]), float(self.settings["QUERY_TIMEOUT"]),
                                            int(self.settings["ROW_CAP"]), warm=warm,
-                                           max_mb=float(self.settings["QUERY_WORKER_MAX_MB"]))
+                                           max_mb=float(self.settings["QUERY_WORKER_MAX_MB"]),
+                                           arenas=int(self.settings["MALLOC_ARENAS"]))
         return self._pool
 
     def _build_key(self):
@@ -71,6 +73,7 @@ class Context:
             if not self._index.loaded or self._index_key != self._build_key():
                 self._index.reload(store)
                 self._index_key = self._build_key()
+                release()  # reading every label passed through far more heap than the index keeps
         return self._index
 
     def warm(self) -> threading.Thread:
@@ -131,6 +134,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     for mod in (pages, sparql, entities, search, asof, directions, downloads):
         app.register_blueprint(mod.bp)
 
+    limit_arenas(int(app.config["BVKG"]["MALLOC_ARENAS"]))  # before waitress starts its threads
     ctx.warming = ctx.warm()  # the label index, off the start-up path
 
     @app.context_processor
@@ -167,6 +171,7 @@ def create_app(overrides: dict | None = None) -> Flask:
             resp.headers.setdefault("Content-Security-Policy",
                                     "default-src 'self'; img-src 'self' data:; style-src 'self'; "
                                     "script-src 'self'; object-src 'none'; base-uri 'none'")
+        resp.call_on_close(release)  # once the body is sent: what the page freed goes back to the OS
         return resp
 
     return app
