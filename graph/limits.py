@@ -9,9 +9,11 @@ result is cut in the worker, not after serialising millions of rows.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import queue
 import re
 import threading
+import time
 from dataclasses import dataclass
 
 # --------------------------------------------------------------------------- errors
@@ -168,6 +170,17 @@ def _ser_triples(ox, triples, ofmt, prefixes) -> bytes:
     return ox.serialize(triples, format=ofmt)
 
 
+def _exit_with_parent(parent: int, every: float = 0.5) -> None:
+    """End this worker once the server that started it is gone (killed, not shut down).
+
+    Otherwise an orphan would run its query to the end: minutes and gigabytes nobody will read.
+    Oxigraph lets go of the GIL while it evaluates, so this thread runs during a query.
+    """
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
+
+
 def _worker_main(conn, arenas: int = 0) -> None:
     """Loop: receive (store path, query, format, cap), answer, keep the store open between queries."""
     import pyoxigraph as ox
@@ -176,6 +189,7 @@ def _worker_main(conn, arenas: int = 0) -> None:
     from graph.memory import limit_arenas, release, resident_mb
 
     limit_arenas(arenas)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True, name="bvkg-orphan-check").start()
 
     conn.send(("ready", None))
     opened: dict[str, object] = {}

@@ -3,11 +3,14 @@ import csv
 import io
 import json
 import time
+from pathlib import Path
 
 import pytest
 
 from graph.limits import QueryPool, QueryRefused, QueryTimeout, check_public_query
 from graph.store import QuerySyntaxError
+
+HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"  # 400 triples cubed: never in time
 
 EX = "http://example.org/"
 
@@ -39,9 +42,8 @@ def test_row_cap_truncates_and_says_so(pool, store_path):
 
 def test_over_the_time_limit_is_stopped_and_the_pool_recovers(pool, store_path):
     # 400^3 = 64 million joined rows, counted: far beyond one second on any machine.
-    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
     with pytest.raises(QueryTimeout, match="QUERY_TIMEOUT=1s"):
-        pool.run(store_path, heavy, "json")
+        pool.run(store_path, HEAVY, "json")
     ans = pool.run(store_path, "ASK { ?s ?p ?o }", "json")
     assert json.loads(ans.body)["boolean"] is True
 
@@ -83,12 +85,11 @@ def test_other_queries_are_answered_while_one_runs_long(store_path):
 
     pool = QueryPool(size=2, timeout=1.0, row_cap=5, warm=True)  # two warm workers of its own
 
-    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
     outcome = {}
 
     def slow():
         try:
-            pool.run(store_path, heavy, "json")
+            pool.run(store_path, HEAVY, "json")
         except QueryTimeout as exc:
             outcome["heavy"] = exc
 
@@ -135,3 +136,40 @@ def test_without_max_mb_the_worker_is_kept(store_path):
         assert _worker_pids(pool) == first
     finally:
         pool.close()
+
+
+def test_a_worker_ends_when_the_server_is_killed_mid_query(tiny_store_path, tmp_path):
+    """SIGKILL skips every shutdown hook: the worker must notice on its own, not run on for minutes."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    script = tmp_path / "server.py"
+    script.write_text(f"""
+from graph.limits import QueryPool
+if __name__ == "__main__":  # spawned workers import this file again
+    pool = QueryPool(1, 600.0, 10, warm=True)
+    print(pool._idle.queue[0].proc.pid, flush=True)
+    pool.run({tiny_store_path!r}, {HEAVY!r}, "json")  # never returns in time: the test kills us
+""")
+    server = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
+                              cwd=str(Path(__file__).resolve().parents[2]))
+    worker = int(server.stdout.readline())
+    time.sleep(0.5)  # the query is under way
+    assert _alive(worker)
+    server.send_signal(signal.SIGKILL)
+    server.wait()
+    for _ in range(100):  # the orphan check runs every 0.5 s
+        if not _alive(worker):
+            break
+        time.sleep(0.1)
+    assert not _alive(worker), "the query worker outlived the server"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split(") ")[1][0] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False
