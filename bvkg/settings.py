@@ -51,8 +51,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Longest SPARQL query text (characters) the endpoint accepts; longer gets 400."),
     Setting("MAX_QUERY_NESTING", 64,
             "Deepest nesting of braces/parentheses a public query may use; deeper gets 400."),
-    Setting("QUERY_WORKERS", 4,
-            "Worker processes evaluating public queries; one stuck on a long query is killed at QUERY_TIMEOUT."),
+    Setting("QUERY_WORKERS", min(4, max(2, os.cpu_count() or 2)),
+            "Worker processes evaluating public queries (default: one per CPU, 2 to 4; each holds its own store caches, "
+            "so more than the CPUs adds memory, not speed); one stuck on a long query is killed at QUERY_TIMEOUT."),
     Setting("QUERY_WORKER_MAX_MB", 80.0,
             "A query worker holding more memory than this (MB) after an answer is replaced by a fresh one (about 40 MB); 0 never."),
     Setting("MALLOC_ARENAS", 2,
