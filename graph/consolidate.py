@@ -17,7 +17,9 @@ Everything is derived from sorted query results, so the same data gives the same
 """
 from __future__ import annotations
 
+import bisect
 import calendar
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -179,16 +181,21 @@ def consecutive(spans: dict) -> list[tuple]:
     """Pairs (a, b) of spans (lo, hi) where a ends before b begins and no span lies wholly between.
 
     Some c lies between a and b when a ends before c begins and c ends before b begins, so a is
-    next before b when it ends no earlier than the latest start among b's predecessors: two
-    passes per b, not a third loop over c (a post with hundreds of holdings took minutes).
+    next before b when it ends no earlier than the latest start among b's predecessors. With the
+    spans sorted by end, b's predecessors are a prefix of that order (found by bisection) and the
+    latest start among them a running maximum: a post's cost is its holdings times log of them,
+    plus the pairs (a scan of every holding per holding grew with the square of a post's holdings).
+    Pairs come in key order of b, then of a.
     """
-    keys = sorted(spans)
+    by_end = sorted(spans, key=lambda k: spans[k][1])
+    ends = [spans[k][1] for k in by_end]
+    latest = list(itertools.accumulate((spans[k][0] for k in by_end), max))
     pairs = []
-    for b in keys:
-        earlier = [a for a in keys if spans[a][1] < spans[b][0]]
-        if earlier:
-            latest_start = max(spans[c][0] for c in earlier)
-            pairs += [(a, b) for a in earlier if spans[a][1] >= latest_start]
+    for b in sorted(spans):
+        n = bisect.bisect_left(ends, spans[b][0])   # by_end[:n] end before b begins
+        if n:
+            first = bisect.bisect_left(ends, latest[n - 1], 0, n)
+            pairs += [(a, b) for a in sorted(by_end[first:n])]
     return pairs
 
 

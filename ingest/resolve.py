@@ -105,27 +105,53 @@ def cluster(names: Iterable[str]) -> dict[str, str]:
     bare = sorted({strip_name(n)[0] for n in names if n and n.strip()})
     full = [n for n in bare if parts(n)[0]]
     groups: list[list[str]] = []
+    index: dict[tuple[str, str], list[int]] = {}
     for n in sorted(full, key=_preference, reverse=True):
         f, s = parts(n)
-        for g in groups:
-            gf, gs = parts(g[0])
+        for i in _candidates(index, s):
+            gf, gs = parts(groups[i][0])
             if same_surname(gs, s) and first_compatible(gf, f):
-                g.append(n)
+                groups[i].append(n)
                 break
         else:
+            for k in _surname_keys(s):
+                index.setdefault(k, []).append(len(groups))
             groups.append([n])
     out: dict[str, str] = {}
     for g in groups:
         canon = _title(max(g, key=_preference))
         for n in g:
             out[n] = canon
+    by_key: dict[tuple[str, str], list[str]] = {}
+    for m in full:
+        for k in _surname_keys(parts(m)[1]):
+            by_key.setdefault(k, []).append(m)
     for n in bare:
         if n in out:
             continue
         own = parts(n)[1]
-        owners = {out[m] for m in full if same_surname(parts(m)[1], own)}
+        owners = {out[m] for k in _surname_keys(own) for m in by_key.get(k, ()) if same_surname(parts(m)[1], own)}
         out[n] = owners.pop() if len(owners) == 1 else n
     return out
+
+
+def _surname_keys(surname: str) -> set[tuple[str, str]]:
+    """Keys under which two surnames can match (same_surname needs the whole or the last word equal)."""
+    words = surname.split()
+    keys = {("whole", surname_key(surname))}
+    if words:
+        keys.add(("last", surname_key(words[-1])))
+    return keys
+
+
+def _candidates(index: dict[tuple[str, str], list[int]], surname: str) -> list[int]:
+    """Groups whose surname may match, in the order they were made: the groups same_surname can
+    accept, so the first match is the one a scan of every group finds (a corpus-wide scan grew
+    with the square of the people named)."""
+    found: set[int] = set()
+    for k in _surname_keys(surname):
+        found.update(index.get(k, ()))
+    return sorted(found)
 
 
 def _apply(facts: DocumentFacts, mapping: dict[str, str]) -> None:

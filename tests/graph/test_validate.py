@@ -129,3 +129,24 @@ def test_shapes_a_batch_cannot_bound_validate_the_whole_graph(tmp_path: Path):
         ex:a1 ex:p ex:b1 . ex:b1 a ex:B . ex:b2 a ex:B .""", format="turtle")
     report = validate_store(_store_of(g), shapes=shapes, batch=1)
     assert [v.node for v in report.violations] == ["http://ex/b2"]
+
+
+def test_result_text_names_nodes_as_rdflib_does_without_recording_their_namespaces():
+    """Batches name nodes in pyshacl's result text through _PlainNames: the same text as rdflib's
+    manager, but the namespaces without a prefix are not kept (their trie made a batch quadratic)."""
+    from rdflib.namespace import NamespaceManager
+    from rdflib.term import Variable
+
+    from graph.validate import _PlainNames
+
+    terms = [URIRef(ID + f"document/doc-{i}#p{i}.1") for i in range(50)]
+    terms += [URIRef(ID + f"holding/a/post-{i}/person-{i}") for i in range(50)]
+    terms += [ORG.member, rdflib.RDF.type, URIRef("urn:x"), Variable("v"), URIRef("http://ex/a#b/c")]
+    plain, rdflib_own = rdflib.Graph(), rdflib.Graph()
+    plain.namespace_manager = _PlainNames(plain)
+    assert isinstance(rdflib_own.namespace_manager, NamespaceManager)
+    for ns in (plain.namespace_manager, rdflib_own.namespace_manager):
+        ns.bind("org", str(ORG))
+    assert [t.n3(plain.namespace_manager) for t in terms] == [t.n3(rdflib_own.namespace_manager) for t in terms]
+    assert len(plain.namespace_manager._NamespaceManager__strie) < 10
+    assert len(rdflib_own.namespace_manager._NamespaceManager__strie) > 100

@@ -73,3 +73,45 @@ def test_middle_names_and_hyphens():
     # two people share the surname Smith here, so 'Mr Smith' stays unresolved
     assert got["Smith"] == "Smith"
     assert cluster(["Mary Jane Smith", "Mr Smith"])["Smith"] == "Mary Jane Smith"
+
+
+def _cluster_by_scan(names):
+    """cluster as first written: every name compared with every group (the definition)."""
+    from ingest.names import strip_name
+    from ingest.resolve import _preference, _title, parts, same_surname
+
+    bare = sorted({strip_name(n)[0] for n in names if n and n.strip()})
+    full = [n for n in bare if parts(n)[0]]
+    groups = []
+    for n in sorted(full, key=_preference, reverse=True):
+        f, s = parts(n)
+        for g in groups:
+            gf, gs = parts(g[0])
+            if same_surname(gs, s) and first_compatible(gf, f):
+                g.append(n)
+                break
+        else:
+            groups.append([n])
+    out = {n: _title(max(g, key=_preference)) for g in groups for n in g}
+    for n in bare:
+        if n not in out:
+            owners = {out[m] for m in full if same_surname(parts(m)[1], parts(n)[1])}
+            out[n] = owners.pop() if len(owners) == 1 else n
+    return out
+
+
+def test_cluster_finds_the_groups_a_scan_of_every_group_finds():
+    """Groups looked up by surname key give the mapping of comparing with every group, on random
+    names with initials, equivalent first names, middle names, hyphens, capitals and titles."""
+    import random
+
+    rng = random.Random(11)
+    firsts = ["Steve", "Stephen", "S", "Kate", "Katherine", "Mary", "Mary Jane", "Abu", "Abu Talha", "Ann", "J", "John"]
+    surnames = ["Smith", "Lyons-Smith", "Lyons Smith", "Jane Smith", "O'Brien", "OBrien", "Chowdhury", "Halsey"]
+    for _ in range(300):
+        names = []
+        for _ in range(rng.randint(1, 14)):
+            first, last = rng.choice(firsts), rng.choice(surnames)
+            name = rng.choice([f"{first} {last}", f"Mr {last}", f"Ms {last}", last, f"{first} {last} CBE"])
+            names.append(name.upper() if rng.random() < 0.1 else name)
+        assert cluster(names) == _cluster_by_scan(names), names
