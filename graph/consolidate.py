@@ -221,7 +221,31 @@ def _inverses(store, stats: ConsolidationStats) -> set[tuple]:
 
 
 def _type_closure(store, stats: ConsolidationStats) -> set[tuple]:
-    """rdf:type for every named superclass the ontology gives (rdfs:subClassOf*, IRIs only)."""
+    """rdf:type for every named superclass the ontology gives (rdfs:subClassOf*, IRIs only).
+
+    The class hierarchy is small: its closure is read once, and the typed nodes are joined with
+    it here, not by a property path walked again for every typed node in the store.
+    """
+    supers: dict = {}
+    for r in _sel(store, """
+        SELECT DISTINCT ?c ?super WHERE { ?c rdfs:subClassOf+ ?super . FILTER(isIRI(?super) && ?super != ?c) }"""):
+        supers.setdefault(r["c"], set()).add(r["super"])
+    out: set[tuple] = set()
+    if supers:
+        classes = set(supers) | set().union(*supers.values())
+        if not all(isinstance(c, URIRef) for c in classes):
+            return _type_closure_by_path(store, stats)   # a blank-node class cannot be written in VALUES
+        values = " ".join(c.n3() for c in sorted(classes))
+        types: dict = {}
+        for r in _sel(store, f"SELECT ?x ?c WHERE {{ VALUES ?c {{ {values} }} ?x a ?c }}"):
+            types.setdefault(r["x"], set()).add(r["c"])
+        out = {(x, RDF.type, s) for x, cs in types.items() for c in cs for s in supers.get(c, ()) if s not in cs}
+    stats.types = len(out)
+    return out
+
+
+def _type_closure_by_path(store, stats: ConsolidationStats) -> set[tuple]:
+    """The same closure as one SPARQL property-path query (for hierarchies with blank-node classes)."""
     rows = _sel(store, """
         SELECT DISTINCT ?x ?super WHERE {
             ?x a ?c . ?c rdfs:subClassOf+ ?super .
