@@ -131,10 +131,20 @@ def _capped_solutions(ox, res, fmt: str, cap: int) -> QueryAnswer:
         if len(lines) > cap:
             truncated = True
             break
-        lines.append("\t".join("" if (term := sol[n]) is None else str(term) for n in names))
-    capped = ox.parse_query_results(("\n".join(lines) + "\n").encode("utf-8"), format=ox.QueryResultsFormat.TSV)
+        lines.append("\t".join("" if (term := sol[n]) is None else _tsv_term(ox, term) for n in names))
+    try:
+        capped = ox.parse_query_results(("\n".join(lines) + "\n").encode("utf-8"), format=ox.QueryResultsFormat.TSV)
+    except SyntaxError as exc:  # ours, not the client's query: must not become a 400
+        raise RuntimeError(f"could not write the answer: {exc}") from None
     ofmt, media = RESULT_FORMATS[_result_fmt(fmt)]
     return QueryAnswer(capped.serialize(format=ofmt), media, truncated, len(lines) - 1)
+
+
+def _tsv_term(ox, term) -> str:
+    """A term as SPARQL TSV writes it; a triple term's str() lacks the <<( )>> around it."""
+    if isinstance(term, ox.Triple):
+        return f"<<( {_tsv_term(ox, term.subject)} {_tsv_term(ox, term.predicate)} {_tsv_term(ox, term.object)} )>>"
+    return str(term)
 
 
 def serialize_rows(names: list[str], rows: list[dict], fmt: str, truncated: bool = False) -> QueryAnswer:

@@ -173,3 +173,26 @@ def _alive(pid: int) -> bool:
             return fh.read().split(") ")[1][0] != "Z"  # a zombie has ended
     except FileNotFoundError:
         return False
+
+
+def test_answers_keep_every_kind_of_term_exactly():
+    """Capped answers go through SPARQL TSV on their way to Oxigraph's writers: nothing may change."""
+    import pyoxigraph as ox
+
+    from graph.limits import evaluate
+
+    st = ox.Store()
+    st.add(ox.Quad(ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p"), ox.Literal('tab\there\nline "q" \\ é'),
+                   ox.DefaultGraph()))
+    q = f"""SELECT ?o ?lang ?n ?none ?t WHERE {{ ?s ?p ?o
+        BIND("Londres"@fr AS ?lang) BIND("2024-01-31"^^<http://www.w3.org/2001/XMLSchema#date> AS ?n)
+        BIND(<<( <{EX}a> <{EX}b> "c" )>> AS ?t) }}"""
+    ans = evaluate(st, q, "json", 10)
+    row = json.loads(ans.body)["results"]["bindings"][0]
+    assert row["o"] == {"type": "literal", "value": 'tab\there\nline "q" \\ é'}
+    assert row["lang"] == {"type": "literal", "value": "Londres", "xml:lang": "fr"}
+    assert row["n"]["datatype"] == "http://www.w3.org/2001/XMLSchema#date" and row["n"]["value"] == "2024-01-31"
+    assert "none" not in row
+    assert row["t"]["type"] == "triple" and row["t"]["value"]["object"]["value"] == "c"
+    rows = list(csv.reader(io.StringIO(evaluate(st, q, "csv", 10).body.decode())))
+    assert rows[1][0] == 'tab\there\nline "q" \\ é' and rows[1][3] == ""
