@@ -98,6 +98,7 @@ class _Sink:
         self.pending += list(self.blank)
         self.blank = ox.Dataset()
         self.flush()
+        self.store = None  # the build closes the store later: a handle left here kept RocksDB open
 
 
 @dataclass
@@ -161,8 +162,8 @@ def _load_corpus(store_dir: Path, corpus: Path, base: str,
     """Every document and the vocabularies into a new store (closed again if nothing loads)."""
     store = OxigraphStore(store_dir)
     mark = _mark()
+    loaded = _Loaded(_Sink(store.raw()))
     try:
-        loaded = _Loaded(_Sink(store.raw()))
         _ingest_texts(corpus, base, echo, loaded)
         _load_trig(corpus, echo, loaded)
         if not loaded.documents:
@@ -171,6 +172,7 @@ def _load_corpus(store_dir: Path, corpus: Path, base: str,
         _vocab_quads(base, loaded)
         loaded.sink.close()
     except BaseException:
+        loaded.sink.store = None
         store.close()
         raise
     echo(f"loaded {len(store.raw())} quads from {len(loaded.documents)} documents and the vocabularies "
@@ -371,7 +373,10 @@ def _remove_old_builds(builds: Path, data: Path, echo: Callable[[str], None]) ->
 def _fsync_tree(root: Path) -> None:
     for dirpath, _dirs, files in os.walk(root):
         for name in files:
-            fd = os.open(os.path.join(dirpath, name), os.O_RDONLY)
+            try:
+                fd = os.open(os.path.join(dirpath, name), os.O_RDONLY)
+            except FileNotFoundError:  # gone since the walk listed it (a finished compaction): nothing to sync
+                continue
             try:
                 os.fsync(fd)
             finally:

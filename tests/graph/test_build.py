@@ -245,3 +245,27 @@ def test_cli_query_reads_current(built):
                           "SELECT ?later WHERE { ?later <https://w3id.org/bvkg/ontology#predecessor> ?x }"],
                          capture_output=True, check=True)
     assert out.stdout == f"later\r\n{ID}holding/exampleton/monitoring-officer/carol-clark\r\n".encode()
+
+
+def test_the_store_is_closed_before_the_build_folder_is_synced(fixture_corpus, tmp_path):
+    """No handle may keep RocksDB open once the build writes its files: its background compaction
+    deleted .sst files under the fsync walk and failed a build."""
+    import pyoxigraph as ox
+
+    store, loaded = gb._load_corpus(tmp_path / "store", fixture_corpus, BASE, echo=lambda m: None)
+    gb._write_build(tmp_path, store, loaded, BASE, "b1", gb.datetime.now(gb.timezone.utc), lambda m: None)
+    del store
+    ox.Store(str(tmp_path / "store"))  # RocksDB's lock: fails while any handle is still open
+
+
+def test_fsync_walk_skips_a_file_that_vanished(tmp_path, monkeypatch):
+    (tmp_path / "kept").write_text("x")
+    (tmp_path / "gone").write_text("x")
+    real_open = os.open
+
+    def open_(path, flags, *a):
+        if str(path).endswith("gone"):
+            raise FileNotFoundError(path)
+        return real_open(path, flags, *a)
+    monkeypatch.setattr(gb.os, "open", open_)
+    gb._fsync_tree(tmp_path)  # no error
