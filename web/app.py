@@ -171,6 +171,10 @@ def create_app(overrides: dict | None = None) -> Flask:
             resp.headers.setdefault("Content-Security-Policy",
                                     "default-src 'self'; img-src 'self' data:; style-src 'self'; "
                                     "script-src 'self'; object-src 'none'; base-uri 'none'")
+        return resp
+
+    @app.after_request
+    def trim_after_response(resp):
         resp.call_on_close(release)  # once the body is sent: what the page freed goes back to the OS
         return resp
 

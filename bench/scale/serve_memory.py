@@ -1,6 +1,8 @@
 """Resident memory of `bvkg serve` (waitress) over a synthetic graph of N triples, idle and under load.
 
-    python -m bench.scale.serve_memory --triples 1000000 --work /tmp/scale/mem
+    python -m bench.scale.serve_memory --triples 1330000 --work /tmp/scale/mem --seconds 60
+
+1,330,000 generated quads give about a million distinct triples once the union is materialised.
 
 The graph comes from bench/generate.py (the query benchmark's generator: bvkg's shape, N-Quads,
 deterministic), bulk-loaded into WORK/builds/generated/store with the union materialised in the
